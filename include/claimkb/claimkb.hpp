@@ -1,0 +1,14 @@
+// claimkb/claimkb.hpp — the whole C++ API of claimkb.
+//
+//   auto kb = claimkb::KnowledgeBase::open(claimkb::KnowledgeBase::default_path());
+//   if (!kb) { for (auto& e : kb.errors()) std::cerr << e.to_string() << '\n'; }
+//   else if (auto r = kb->report("tight-psoas-causes-back-pain")) { ... }
+#pragma once
+
+#include "claimkb/knowledge_base.hpp"
+#include "claimkb/model.hpp"
+#include "claimkb/reference.hpp"
+#include "claimkb/result.hpp"
+#include "claimkb/types.hpp"
+#include "claimkb/verdict.hpp"
+#include "claimkb/version.hpp"

@@ -1,0 +1,65 @@
+// claimkb/knowledge_base.hpp — open a knowledge base and ask it about claims.
+//
+// Thread safety: a loaded KnowledgeBase is immutable. Any number of threads may
+// query the same object (or copies of it) at once without locking. Copies are cheap
+// and share one loaded KB, which lives until the last copy is destroyed; every
+// pointer or reference a query returns stays valid that long.
+//
+// Errors: open() never throws. It returns every problem found in the KB, or a KB
+// that passed every check and is fully graded — never a partly loaded one.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimkb/model.hpp"
+#include "claimkb/result.hpp"
+#include "claimkb/verdict.hpp"
+
+namespace claimkb {
+
+class KnowledgeBase {
+ public:
+  // Loads, validates and grades the KB in directory `path` (with claims/ and
+  // citations/ below it). On failure the result holds every error, sorted by file,
+  // line and column.
+  static Result<KnowledgeBase> open(const std::string& path);
+
+  // The directory open() uses when the caller names none: $CLAIMKB_KB when set and
+  // not empty, else the KB bundled with the library.
+  static std::string default_path();
+
+  // The bundled KB's directory.
+  static std::string bundled_path();
+
+  std::size_t claim_count() const;
+  std::size_t citation_count() const;
+
+  // Claims in a stable order (by file, then position in the file); i < claim_count().
+  const Claim& claim_at(std::size_t i) const;
+  const Grade& grade_at(std::size_t i) const;
+  const Citation& citation_at(std::size_t i) const;
+
+  // Look-ups by id; nullptr when there is no such record.
+  const Claim* claim(std::string_view id) const;
+  const Grade* grade(std::string_view id) const;
+  const Citation* citation(std::string_view id) const;
+
+  // The full answer for a claim (SPEC §5), or nullopt for an unknown id.
+  std::optional<Report> report(std::string_view id) const;
+
+  // Load-time warnings that concern the whole KB, e.g. a retracted citation.
+  const std::vector<Diagnostic>& warnings() const;
+
+  struct Impl;  // defined in lib/; not part of the API
+
+ private:
+  explicit KnowledgeBase(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace claimkb

@@ -1,0 +1,78 @@
+// claimkb/model.hpp — the records of a knowledge base (SPEC.md §1), as plain values.
+//
+// These are what the YAML files say, after validation. An empty string means the
+// key was absent. Objects returned by a KnowledgeBase are owned by it and live as
+// long as any copy of it; they never change after loading.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claimkb/types.hpp"
+
+namespace claimkb {
+
+struct Retraction {
+  std::string date;
+  std::string notice;  // DOI or URL of the retraction notice
+};
+
+struct Citation {
+  std::string id;
+  Design design = Design::web;
+  std::optional<Pooled> of;  // systematic reviews only
+  std::string title;
+  std::vector<std::string> authors;  // "Surname Initials", in order
+  int year = 0;
+  std::string journal;  // NLM abbreviation
+  std::string publisher;
+  std::string volume, issue, pages, article;
+  std::string pmid, pmcid, doi, url;
+  std::optional<long> n;  // participants
+  RiskOfBias risk_of_bias = RiskOfBias::unclear;
+  std::optional<Retraction> retracted;
+  std::string abstract, notes;
+
+  // The NLM/Vancouver reference (SPEC §4), computed when the KB is loaded.
+  std::string reference;
+};
+
+// A source's own GRADE judgements for one outcome (`reported_domains`).
+struct ReportedDomains {
+  std::optional<Concern> risk_of_bias, inconsistency, indirectness, imprecision,
+      publication_bias;
+  int large_effect = 0, dose_response = 0, confounding = 0;  // 0, 1 or 2 levels up
+};
+
+struct EvidenceLink {
+  std::string citation;
+  Stance stance = Stance::neutral;
+  std::string finding;
+  Directness directness = Directness::direct;
+  std::optional<RiskOfBias> risk_of_bias;  // overrides the citation's
+  std::optional<Effect> effect;
+  bool dose_response = false;
+  bool publication_bias = false;  // `publication_bias: suspected`
+  std::optional<Certainty> reported_certainty;
+  std::optional<ReportedDomains> reported_domains;
+  std::string notes;
+};
+
+struct Assertion {
+  std::string citation;
+  std::string quote;
+};
+
+struct Claim {
+  std::string id;
+  std::string statement;
+  std::vector<std::string> aliases;
+  std::vector<std::string> tags;
+  std::vector<Assertion> asserted_by;
+  std::vector<EvidenceLink> evidence;
+  std::vector<std::string> depends_on;
+  std::string notes;
+};
+
+}  // namespace claimkb

@@ -1,0 +1,69 @@
+// claimkb/result.hpp — diagnostics and a value-or-errors result.
+//
+// No exception crosses claimkb's API. A function that can fail returns a Result<T>:
+// either a value, or every problem found, each a Diagnostic naming file:line:column.
+// Result is a plain value type; it is as thread-safe as the T it holds.
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace claimkb {
+
+// One problem found while loading, tied to a place in a file. `line` and `column`
+// are 1-based; 0 means the problem concerns the whole file or directory.
+struct Diagnostic {
+  enum class Severity { error, warning };
+
+  std::string file;
+  int line = 0;
+  int column = 0;
+  Severity severity = Severity::error;
+  std::string message;
+
+  // "file:line:column: error: message" (no line or column when they are 0).
+  std::string to_string() const;
+};
+
+// Holds a T, or the diagnostics that explain why there is none.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  static Result failure(std::vector<Diagnostic> errors) {
+    Result r;
+    r.errors_ = std::move(errors);
+    return r;
+  }
+
+  bool ok() const { return value_.has_value(); }
+  explicit operator bool() const { return ok(); }
+
+  // The value. Calling these on a failed result is a programming error: the
+  // process is stopped with a message (there are no exceptions to throw).
+  const T& value() const& { check(); return *value_; }
+  T& value() & { check(); return *value_; }
+  T&& value() && { check(); return std::move(*value_); }
+  const T* operator->() const { check(); return &*value_; }
+  const T& operator*() const& { check(); return *value_; }
+
+  // Every problem found; empty when ok().
+  const std::vector<Diagnostic>& errors() const { return errors_; }
+
+ private:
+  Result() = default;
+  void check() const {
+    if (!value_) {
+      std::fputs("claimkb: value() called on a failed Result\n", stderr);
+      std::abort();
+    }
+  }
+  std::optional<T> value_;
+  std::vector<Diagnostic> errors_;
+};
+
+}  // namespace claimkb

@@ -1,0 +1,63 @@
+// claimkb/types.hpp — the enumerations of SPEC.md §1–3 and their names.
+//
+// Every enum value's name is the exact string used in the YAML files and in JSON
+// output. to_string() returns a view of a static string; parse_*() returns nullopt
+// for a string that is not a valid name. All functions are thread-safe.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace claimkb {
+
+// Study designs (SPEC §2). The first nine are empirical, the last five are opinion.
+enum class Design {
+  systematic_review, rct, non_randomized_trial, cohort, case_control,
+  cross_sectional, case_series, case_report, laboratory,
+  narrative_review, expert_opinion, guideline, book, web,
+};
+
+// What a systematic review pooled (the citation's `of` key).
+enum class Pooled { randomized, mixed, observational };
+
+enum class Stance { supports, refutes, neutral };
+enum class Directness { direct, indirect };
+enum class RiskOfBias { low, some_concerns, high, critical, unclear };
+enum class Effect { small, moderate, large, very_large };
+
+// GRADE certainty. The numeric value is the level used by the rules (1..4).
+enum class Certainty { very_low = 1, low = 2, moderate = 3, high = 4 };
+
+// A GRADE downgrade judgement in `reported_domains`.
+enum class Concern { serious = 1, very_serious = 2 };
+
+enum class Verdict { supported, refuted, mixed, insufficient };
+
+std::string_view to_string(Design v);
+std::string_view to_string(Pooled v);
+std::string_view to_string(Stance v);
+std::string_view to_string(Directness v);
+std::string_view to_string(RiskOfBias v);
+std::string_view to_string(Effect v);
+std::string_view to_string(Certainty v);
+std::string_view to_string(Concern v);
+std::string_view to_string(Verdict v);
+
+std::optional<Design> parse_design(std::string_view s);
+std::optional<Pooled> parse_pooled(std::string_view s);
+std::optional<Stance> parse_stance(std::string_view s);
+std::optional<Directness> parse_directness(std::string_view s);
+std::optional<RiskOfBias> parse_risk_of_bias(std::string_view s);
+std::optional<Effect> parse_effect(std::string_view s);
+std::optional<Certainty> parse_certainty(std::string_view s);
+std::optional<Concern> parse_concern(std::string_view s);
+std::optional<Verdict> parse_verdict(std::string_view s);
+
+// The level at which evidence of this design starts (SPEC §2): 4 high .. 1 very
+// low, 0 for opinion sources. `of` matters only for a systematic review.
+int starting_tier(Design design, std::optional<Pooled> of);
+
+// True for the designs that are evidence (starting tier 1..4).
+bool is_empirical(Design design);
+
+}  // namespace claimkb

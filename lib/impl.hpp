@@ -1,0 +1,33 @@
+// The state behind a KnowledgeBase handle. Private to the library.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "claimkb/knowledge_base.hpp"
+#include "graph.hpp"
+
+namespace claimkb {
+
+struct KnowledgeBase::Impl {
+  std::string root;
+  std::vector<Claim> claims;
+  std::vector<Grade> grades;  // parallel to claims
+  std::vector<Citation> citations;
+  // Keys view the ids inside `claims` and `citations`, which never change after load.
+  std::unordered_map<std::string_view, std::uint32_t> claim_index;
+  std::unordered_map<std::string_view, std::uint32_t> citation_index;
+  detail::EvidenceGraph graph;
+  std::vector<Diagnostic> warnings;
+};
+
+namespace detail {
+
+// Builds a fully checked and graded KB from the directory `root`, or every error.
+Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root);
+
+}  // namespace detail
+}  // namespace claimkb

@@ -1,0 +1,110 @@
+#include "commands.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <ostream>
+
+#include "claimkb/claimkb.hpp"
+#include "text_output.hpp"
+
+namespace claimkb::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Opens the KB or prints every error (SPEC §5: file:line:column: error: message).
+std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
+  auto kb = KnowledgeBase::open(o.kb.empty() ? KnowledgeBase::default_path() : o.kb);
+  if (!kb) {
+    for (const auto& e : kb.errors()) err << e.to_string() << "\n";
+    err << kb.errors().size() << (kb.errors().size() == 1 ? " error" : " errors")
+        << "; the knowledge base was not loaded\n";
+    return std::nullopt;
+  }
+  return std::move(kb).value();
+}
+
+ordered_json certainty_json(const std::optional<Certainty>& c) {
+  if (!c) return nullptr;
+  return std::string(to_string(*c));
+}
+
+std::string dump(const ordered_json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+int run_verdict(const Options& o, const std::string& query, std::ostream& out, std::ostream& err) {
+  auto kb = open_kb(o, err);
+  if (!kb) return kInvalidKb;
+  auto report = kb->report(query);
+  if (!report) {
+    err << "no claim with id '" << query << "'; try `claimkb list` for the ids\n";
+    return kNoSuchClaim;
+  }
+  if (o.json) {
+    out << to_json(*report, 2) << "\n";
+  } else {
+    print_report(*report, out);
+  }
+  return kDone;
+}
+
+int run_list(const Options& o, std::ostream& out, std::ostream& err) {
+  auto kb = open_kb(o, err);
+  if (!kb) return kInvalidKb;
+  ordered_json all = ordered_json::array();
+  for (std::size_t i = 0; i < kb->claim_count(); ++i) {
+    const Claim& c = kb->claim_at(i);
+    const Grade& g = kb->grade_at(i);
+    if (o.json) {
+      all.push_back({{"id", c.id},
+                     {"statement", c.statement},
+                     {"verdict", std::string(to_string(g.verdict))},
+                     {"certainty", certainty_json(g.certainty)}});
+    } else {
+      out << std::left << std::setw(13) << to_string(g.verdict) << std::setw(10)
+          << (g.certainty ? to_string(*g.certainty) : "-") << c.id << "\n";
+    }
+  }
+  if (o.json) out << dump(all) << "\n";
+  return kDone;
+}
+
+int run_lint(const Options& o, std::ostream& out, std::ostream& err) {
+  const std::string path = o.kb.empty() ? KnowledgeBase::default_path() : o.kb;
+  auto kb = KnowledgeBase::open(path);
+  const std::vector<Diagnostic> none;
+  const auto& errors = kb ? none : kb.errors();
+  const auto& warnings = kb ? kb->warnings() : none;
+  if (o.json) {
+    auto list = [](const std::vector<Diagnostic>& ds) {
+      ordered_json a = ordered_json::array();
+      for (const auto& d : ds) {
+        a.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
+      }
+      return a;
+    };
+    ordered_json j = {{"kb", path},
+                      {"ok", kb.ok()},
+                      {"claims", kb ? kb->claim_count() : 0},
+                      {"citations", kb ? kb->citation_count() : 0},
+                      {"errors", list(errors)},
+                      {"warnings", list(warnings)}};
+    out << dump(j) << "\n";
+  } else {
+    for (const auto& d : errors) err << d.to_string() << "\n";
+    for (const auto& d : warnings) err << d.to_string() << "\n";
+    if (kb) {
+      out << path << ": ok: " << kb->claim_count() << " claims, " << kb->citation_count()
+          << " citations, " << warnings.size() << " warnings\n";
+    } else {
+      err << errors.size() << (errors.size() == 1 ? " error" : " errors") << " in " << path << "\n";
+    }
+  }
+  return kb ? kDone : kInvalidKb;
+}
+
+}  // namespace claimkb::cli
