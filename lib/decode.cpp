@@ -345,6 +345,8 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
   if (sink.count() == errors_before) {
     out.citations.push_back(std::move(c));
     out.citation_sites.push_back(id_pos);
+  } else if (!c.id.empty()) {
+    out.broken_ids.push_back(c.id);
   }
 }
 
@@ -481,6 +483,8 @@ void decode_claim(const YAML::Node& node, FileRecords& out, Sink& sink) {
   if (sink.count() == errors_before) {
     out.claims.push_back(std::move(c));
     out.claim_sites.push_back(std::move(site));
+  } else if (!c.id.empty()) {
+    out.broken_ids.push_back(c.id);
   }
 }
 

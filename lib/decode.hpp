@@ -38,6 +38,8 @@ struct FileRecords {
   std::vector<Citation> citations;
   std::vector<Pos> citation_sites;  // position of each citation's id
   std::vector<Diagnostic> diagnostics;
+  // Ids of records dropped for errors: references to them are not reported again.
+  std::vector<std::string> broken_ids;
 };
 
 // Decodes the YAML text of one file. `path` is used only in diagnostics.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <system_error>
+#include <unordered_set>
 
 #include "claimkb/reference.hpp"
 #include "decode.hpp"
@@ -30,7 +31,9 @@ class Loader {
     if (errors_.empty()) {
       for (const auto& [path, kind] : files) add(decode_file(path, kind));
     }
-    if (errors_.empty()) check_ids();
+    // Cross-file checks run even after errors in some files, so that one run
+    // reports every problem; references to records dropped for errors are skipped.
+    if (!files.empty()) check_ids();
     if (!errors_.empty()) {
       std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
@@ -82,6 +85,7 @@ class Loader {
     const auto file = static_cast<std::uint32_t>(paths_.size());
     paths_.push_back(r.path);
     for (auto& d : r.diagnostics) errors_.push_back(std::move(d));
+    for (auto& id : r.broken_ids) broken_.insert(std::move(id));
     for (std::size_t i = 0; i < r.claims.size(); ++i) {
       kb_->claims.push_back(std::move(r.claims[i]));
       claim_sites_.emplace_back(file, std::move(r.claim_sites[i]));
@@ -140,6 +144,7 @@ class Loader {
   std::int64_t find_citation(const std::string& id, Place at, const char* key) {
     auto it = kb_->citation_index.find(id);
     if (it != kb_->citation_index.end()) return it->second;
+    if (broken_.count(id)) return -1;
     if (kb_->claim_index.count(id)) {
       error(at, "'" + id + "' in " + key + " is a claim, not a citation");
     } else {
@@ -151,6 +156,7 @@ class Loader {
   std::int64_t find_claim(const std::string& id, Place at) {
     auto it = kb_->claim_index.find(id);
     if (it != kb_->claim_index.end()) return it->second;
+    if (broken_.count(id)) return -1;
     if (kb_->citation_index.count(id)) {
       error(at, "'" + id + "' in depends_on is a citation, not a claim");
     } else {
@@ -199,6 +205,7 @@ class Loader {
   std::vector<std::pair<std::uint32_t, ClaimSite>> claim_sites_;
   std::vector<Place> citation_sites_;
   std::vector<ClaimRefs> refs_;
+  std::unordered_set<std::string> broken_;
   std::vector<Diagnostic> errors_;
   int suggestions_ = 0;
 };

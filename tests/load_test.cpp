@@ -254,3 +254,17 @@ TEST_CASE("retracted citations load with a warning and are not counted") {
   REQUIRE(report->warnings.size() == 1);
   CHECK(report->warnings[0] == "t: retracted 2021-05-01 (10.1000/retraction); not counted");
 }
+
+TEST_CASE("errors in one file do not hide cross-file errors, nor cause false ones") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "- {id: broken, design: rct, title: T, authors: [], year: many, journal: J}\n");
+  kb.write("claims/c.yaml",
+           "- {id: a, statement: A., depends_on: [a]}\n"
+           "- {id: b, statement: B., evidence: [{citation: broken, stance: supports, finding: F.}]}\n");
+  auto errors = errors_of(kb);
+  // The bad year, and the cycle; not "unknown citation 'broken'".
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("citations/t.yaml:1:58: error: 'year' must be a whole number") == 0);
+  CHECK(errors[1] == "claims/c.yaml:1:39: error: depends_on cycle: a -> a");
+}
