@@ -9,6 +9,7 @@
 #include "claimkb/model.hpp"
 #include "claimkb/reference.hpp"
 #include "claimkb/result.hpp"
+#include "claimkb/search.hpp"
 #include "claimkb/types.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"

@@ -18,6 +18,7 @@
 
 #include "claimkb/model.hpp"
 #include "claimkb/result.hpp"
+#include "claimkb/search.hpp"
 #include "claimkb/verdict.hpp"
 
 namespace claimkb {
@@ -51,6 +52,13 @@ class KnowledgeBase {
 
   // The full answer for a claim (SPEC §5), or nullopt for an unknown id.
   std::optional<Report> report(std::string_view id) const;
+
+  // Claims ranked by how well `text` matches their statement, aliases and tags,
+  // best first; at most `limit` hits, none below the relevance floor.
+  std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;
+
+  // Resolves a claim id, or a question in plain words, to one claim when it can.
+  Match match(std::string_view id_or_question) const;
 
   // Load-time warnings that concern the whole KB, e.g. a retracted citation.
   const std::vector<Diagnostic>& warnings() const;
