@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "strict_yaml.hpp"
 #include "suggest.hpp"
 
 namespace claimkb::detail {
@@ -494,6 +495,13 @@ FileRecords decode_text(std::string_view text, const std::string& path, RecordKi
   FileRecords out;
   out.path = path;
   Sink sink(out.path);
+  // A UTF-8 byte-order mark is allowed; neither parser needs to see it.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (auto problem = check_yaml(text)) {
+    sink.error(Pos{problem->line, problem->column}, problem->message);
+    out.diagnostics = std::move(sink.diagnostics());
+    return out;
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));
@@ -532,13 +540,20 @@ FileRecords decode_text(std::string_view text, const std::string& path, RecordKi
 }
 
 FileRecords decode_file(const std::string& path, RecordKind kind) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto fail = [&](std::string message) {
     FileRecords out;
     out.path = path;
-    out.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::error, "cannot read the file"});
+    out.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::error, std::move(message)});
     return out;
+  };
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return fail("cannot read the file");
+  // A file this large is a mistake (or an attack), not a knowledge base file: split it.
+  constexpr std::streamoff kMaxBytes = 64 << 20;
+  if (in.tellg() > kMaxBytes) {
+    return fail("the file is larger than 64 MiB; split it into several files");
   }
+  in.seekg(0);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return decode_text(buffer.str(), path, kind);

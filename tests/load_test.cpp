@@ -69,7 +69,8 @@ TEST_CASE("YAML syntax errors name the line and column") {
   TempKb kb;
   kb.write("citations/t.yaml", test::kRctCitation);
   kb.write("claims/bad.yaml", "id: x\n  statement: S.\n");
-  CHECK(one_error(kb) == "claims/bad.yaml:2:12: error: invalid YAML: illegal map value");
+  CHECK(one_error(kb) ==
+        "claims/bad.yaml:2:12: error: invalid YAML: mapping values are not allowed in this context");
 }
 
 TEST_CASE("unknown keys suggest the key that was meant") {

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config python3 python3-yaml
-          libyaml-cpp-dev libboost-dev libboost-graph-dev nlohmann-json3-dev
+          libyaml-cpp-dev libyaml-dev libboost-dev libboost-graph-dev nlohmann-json3-dev
           libcli11-dev doctest-dev libstemmer-dev)
 missing=()
 for p in "${packages[@]}"; do
