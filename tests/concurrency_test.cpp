@@ -1,0 +1,61 @@
+// One loaded KnowledgeBase queried from several threads at once gives exactly the
+// single-threaded answers (the header promises it is safe without locking). Run
+// under ThreadSanitizer by the `tsan` preset (label: concurrency).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "claimkb/claimkb.hpp"
+
+using namespace claimkb;
+
+namespace {
+
+// Everything a thread asks about claim i, as one string to compare.
+std::string answers(const KnowledgeBase& kb, std::size_t i) {
+  const Claim& c = kb.claim_at(i);
+  std::string out = to_json(*kb.report(c.id));
+  for (const auto& hit : kb.search(c.statement, 5)) out += "|" + hit.id + ":" + std::to_string(hit.score);
+  const std::string question = c.aliases.empty() ? c.statement : c.aliases.front();
+  const Match m = kb.match(question);
+  out += "|" + std::to_string(static_cast<int>(m.kind)) + m.id;
+  for (const auto& e : c.evidence) out += "|" + kb.citation(e.citation)->reference;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("one KB queried from several threads gives the single-threaded answers") {
+  auto loaded = KnowledgeBase::open(KnowledgeBase::bundled_path());
+  REQUIRE(loaded.ok());
+  const KnowledgeBase kb = std::move(loaded).value();
+  const std::size_t n = kb.claim_count();
+  REQUIRE(n > 0);
+
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < n; ++i) expected.push_back(answers(kb, i));
+
+  constexpr int kThreads = 4, kRounds = 20;
+  std::vector<std::vector<std::size_t>> mismatches(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      const KnowledgeBase copy = kb;  // copies share the loaded KB
+      for (int round = 0; round < kRounds; ++round) {
+        // Each thread walks the claims from a different start, so they collide.
+        for (std::size_t k = 0; k < n; ++k) {
+          const std::size_t i = (k + static_cast<std::size_t>(t) * n / kThreads) % n;
+          if (answers(round % 2 ? copy : kb, i) != expected[i]) mismatches[t].push_back(i);
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    CAPTURE(t);
+    CHECK(mismatches[t].empty());
+  }
+}
