@@ -55,15 +55,17 @@ const Expected kExpected[] = {
     {"psoas-tenderness-means-it-needs-treatment", I, std::nullopt},
     // One case report, tier 1, n 1 -1 → clamp 1.
     {"psoas-abscess-can-mimic-appendicitis", S, VL},
-    // supports tier 4: Winters (1 of 2 high risk: not > half) + Moreside, n 57 -1 → 3;
-    // refutes: Hatefi RCT n 30 -1 → 3. Tie; 2 ≥ 2 x 1 → supported at 3 - 1 = 2.
-    {"stretching-increases-hip-flexor-length", S, L},
+    // supports tier 4: Winters (1 of 2 high risk: not > half) + Moreside (1 of 2
+    // indirect: not all), n 57 -1 → 3; Medeiros (SR of mixed, 3) listed, not rated.
+    // Hatefi neutral (n 30, underpowered null). One body → supported at 3.
+    {"stretching-increases-hip-flexor-length", S, MO},
     {"side-bending-increases-psoas-stretch", I, std::nullopt},
-    // refutes tier 4: Owen rated alone at its reported low (2); Hatefi grouped, n 30
-    // -1 → 3. Body = max(2, 3) = 3. No supporting body → refuted at 3.
-    {"hip-flexor-stretching-relieves-back-pain", R, MO},
-    // Own evidence refutes at 3, but the premise tight-psoas-causes-back-pain is
-    // refuted at 1 → refuted at the premise's certainty (SPEC §3.5 read literally).
+    // refutes tier 4: Owen (SR of RCTs) rated alone at its reported low (2); Hatefi
+    // neutral (n 30, underpowered null), so no group. No supporting body → refuted at 2.
+    {"hip-flexor-stretching-relieves-back-pain", R, L},
+    // Own evidence: Owen alone, reported low → refutes at 2 (Hatefi neutral). The
+    // premise tight-psoas-causes-back-pain is refuted at 1 → refuted at the premise's
+    // certainty (SPEC §3.5 read literally).
     {"psoas-release-relieves-back-pain", R, VL},
     // General-massage review linked as neutral (indirect, not informative) + opinion.
     {"psoas-massage-relieves-back-pain", I, std::nullopt},
@@ -71,11 +73,13 @@ const Expected kExpected[] = {
     // mixed, tier 3) listed, not rated; Furlan 2008 neutral → supported at 1.
     {"massage-relieves-low-back-pain", S, VL},
     {"massage-benefits-for-back-pain-last-a-year", I, std::nullopt},
-    // Cayco (SR of RCTs, 4): high risk -1, indirect (hamstrings) -1, n 1770 → 2.
-    {"pir-or-pnf-beats-static-stretching", R, L},
+    // Cayco and Kang both neutral (conflicting results against static stretching):
+    // nothing counted; asserted by the popular guide.
+    {"pir-or-pnf-beats-static-stretching", I, std::nullopt},
     {"glute-activation-relaxes-hip-flexors", I, std::nullopt},
-    // Mills supports, tier 2, n 40 -1 → 1; Martinez-Sepanski refutes, n missing = 0
-    // -1 → 1. Tie with one link each → mixed at max(1 - 1, 1) = 1.
+    // Mills supports, tier 2, n 40 -1 → 1; Martinez-Sepanski refutes (n not seen, so
+    // not called underpowered), n missing = 0 -1 → 1. Tie with one link each → mixed
+    // at max(1 - 1, 1) = 1.
     {"tight-hip-flexors-reduce-glute-activation", M, VL},
     // Wilke + Konrad (SR of mixed, 3), n 290 -1 → 2; no upgrades above tier 2.
     {"foam-rolling-increases-range-of-motion", S, L},
@@ -84,14 +88,16 @@ const Expected kExpected[] = {
     // Hayden reported moderate (3), Owen reported low (2); body = 3.
     {"exercise-therapy-helps-chronic-low-back-pain", S, MO},
     // Best tier 2: Yin (SR of observational) indirect -1, n missing -1 → clamp 1;
-    // the case reports (tier 1) are listed, not rated.
+    // the case reports Tak and Sun (tier 1) are listed, not rated.
     {"deep-abdominal-massage-can-cause-harm", S, VL},
     // No counted evidence; its premise is supported, and premises alone never
     // support a claim (§3.5).
     {"psoas-release-can-rupture-appendix", I, std::nullopt},
-    // Yin, tier 2, n missing -1 → 1.
-    {"serious-massage-adverse-events-are-rare", S, VL},
-    // Only opinion sources: a book asserts it, the critical article rejects it.
+    // Yin neutral (case reports have no denominator, so no rate): nothing counted,
+    // and no source asserts it.
+    {"serious-massage-adverse-events-are-rare", I, std::nullopt},
+    // Only opinion sources: the critical article reports the belief (asserted_by) and
+    // rejects it (a web refutes link, not counted).
     {"psoas-stores-emotions", I, std::nullopt},
     // No counted evidence, but its premise tight-psoas-causes-back-pain is refuted at
     // 1 → refuted at 1.
