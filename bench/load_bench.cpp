@@ -1,0 +1,131 @@
+// Loading a knowledge base, against the floor for any yaml-cpp loader: parsing the
+// same files with yaml-cpp and touching every scalar, on one core. Also the cost of
+// a verdict look-up and of a full report once loaded.
+//
+//   cmake --preset release && cmake --build --preset release
+//   build-release/bench/claimkb_load_bench            (N = 1,000 and 20,000)
+//   CLAIMKB_BENCH_100K=1 build-release/bench/claimkb_load_bench   (adds 100,000)
+#include <benchmark/benchmark.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "claimkb/claimkb.hpp"
+#include "synthetic_kb.hpp"
+
+namespace {
+
+using claimkb::KnowledgeBase;
+
+std::vector<std::string> yaml_files(const std::string& dir) {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::size_t touch(const YAML::Node& n) {
+  if (n.IsScalar()) return n.Scalar().size();
+  std::size_t sum = 0;
+  if (n.IsSequence()) {
+    for (const auto& item : n) sum += touch(item);
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) sum += touch(kv.first) + touch(kv.second);
+  }
+  return sum;
+}
+
+std::uintmax_t bytes_of(const std::vector<std::string>& files) {
+  std::uintmax_t b = 0;
+  for (const auto& f : files) b += std::filesystem::file_size(f);
+  return b;
+}
+
+void BM_BareYamlCppParse(benchmark::State& state) {
+  const auto files = yaml_files(claimkb::bench::synthetic_kb(state.range(0)));
+  for (auto _ : state) {
+    std::size_t sum = 0;
+    for (const auto& f : files) sum += touch(YAML::LoadFile(f));
+    benchmark::DoNotOptimize(sum);
+  }
+  state.counters["MB"] = static_cast<double>(bytes_of(files)) / 1e6;
+}
+
+// Load + validate + grade (+ index), on `threads` cores (0: all).
+void BM_Load(benchmark::State& state) {
+  const std::string dir = claimkb::bench::synthetic_kb(state.range(0));
+  KnowledgeBase::OpenOptions options;
+  options.threads = static_cast<unsigned>(state.range(1));
+  for (auto _ : state) {
+    auto kb = KnowledgeBase::open(dir, options);
+    if (!kb) state.SkipWithError("the synthetic KB did not load");
+    benchmark::DoNotOptimize(kb);
+  }
+  state.counters["MB"] = static_cast<double>(bytes_of(yaml_files(dir))) / 1e6;
+}
+
+const KnowledgeBase& loaded(long claims) {
+  static std::map<long, KnowledgeBase> cache;
+  auto it = cache.find(claims);
+  if (it == cache.end()) {
+    it = cache.emplace(claims, KnowledgeBase::open(claimkb::bench::synthetic_kb(claims)).value()).first;
+  }
+  return it->second;
+}
+
+std::vector<std::string> random_ids(const KnowledgeBase& kb, std::size_t count) {
+  std::mt19937 rng(42);
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < count; ++i) ids.push_back(kb.claim_at(rng() % kb.claim_count()).id);
+  return ids;
+}
+
+void BM_VerdictLookup(benchmark::State& state) {
+  const KnowledgeBase& kb = loaded(state.range(0));
+  const auto ids = random_ids(kb, 4096);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const claimkb::Grade* g = kb.grade(ids[i++ & 4095]);
+    benchmark::DoNotOptimize(g->verdict);
+  }
+}
+
+void BM_ReportJson(benchmark::State& state) {
+  const KnowledgeBase& kb = loaded(state.range(0));
+  const auto ids = random_ids(kb, 4096);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string json = claimkb::to_json(*kb.report(ids[i++ & 4095]));
+    benchmark::DoNotOptimize(json);
+  }
+}
+
+void sizes(benchmark::internal::Benchmark* b, bool threads) {
+  std::vector<long> ns = {1000, 20000};
+  if (std::getenv("CLAIMKB_BENCH_100K")) ns.push_back(100000);
+  for (long n : ns) {
+    if (threads) {
+      b->Args({n, 1})->Args({n, 0});
+    } else {
+      b->Args({n});
+    }
+  }
+  b->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+}
+
+BENCHMARK(BM_BareYamlCppParse)->Apply([](auto* b) { sizes(b, false); });
+BENCHMARK(BM_Load)->ArgNames({"claims", "threads"})->Apply([](auto* b) { sizes(b, true); });
+BENCHMARK(BM_VerdictLookup)->Arg(20000)->Unit(benchmark::kNanosecond);
+BENCHMARK(BM_ReportJson)->Arg(20000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
