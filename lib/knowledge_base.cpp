@@ -3,11 +3,8 @@
 
 #include <cstdlib>
 
+#include "bundled_kb.hpp"
 #include "impl.hpp"
-
-#ifndef CLAIMKB_BUNDLED_KB
-#error "CLAIMKB_BUNDLED_KB must name the bundled knowledge base's directory"
-#endif
 
 namespace claimkb {
 
@@ -19,7 +16,7 @@ Result<KnowledgeBase> KnowledgeBase::open(const std::string& path) {
   return KnowledgeBase(std::move(loaded).value());
 }
 
-std::string KnowledgeBase::bundled_path() { return CLAIMKB_BUNDLED_KB; }
+std::string KnowledgeBase::bundled_path() { return detail::find_bundled_kb(); }
 
 std::string KnowledgeBase::default_path() {
   const char* env = std::getenv("CLAIMKB_KB");

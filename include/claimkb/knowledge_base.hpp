@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claimkb/export.h"
 #include "claimkb/model.hpp"
 #include "claimkb/result.hpp"
 #include "claimkb/search.hpp"
@@ -23,7 +24,7 @@
 
 namespace claimkb {
 
-class KnowledgeBase {
+class CLAIMKB_EXPORT KnowledgeBase {
  public:
   // Loads, validates and grades the KB in directory `path` (with claims/ and
   // citations/ below it). On failure the result holds every error, sorted by file,
@@ -34,7 +35,8 @@ class KnowledgeBase {
   // not empty, else the KB bundled with the library.
   static std::string default_path();
 
-  // The bundled KB's directory.
+  // The bundled KB's directory: <prefix>/share/claimkb next to an installed library
+  // (wherever the prefix was moved), else the source tree the library was built from.
   static std::string bundled_path();
 
   std::size_t claim_count() const;

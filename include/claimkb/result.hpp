@@ -12,11 +12,13 @@
 #include <utility>
 #include <vector>
 
+#include "claimkb/export.h"
+
 namespace claimkb {
 
 // One problem found while loading, tied to a place in a file. `line` and `column`
 // are 1-based; 0 means the problem concerns the whole file or directory.
-struct Diagnostic {
+struct CLAIMKB_EXPORT Diagnostic {
   enum class Severity { error, warning };
 
   std::string file;

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "claimkb/export.h"
+
 namespace claimkb {
 
 // Study designs (SPEC §2). The first nine are empirical, the last five are opinion.
@@ -33,31 +35,31 @@ enum class Concern { serious = 1, very_serious = 2 };
 
 enum class Verdict { supported, refuted, mixed, insufficient };
 
-std::string_view to_string(Design v);
-std::string_view to_string(Pooled v);
-std::string_view to_string(Stance v);
-std::string_view to_string(Directness v);
-std::string_view to_string(RiskOfBias v);
-std::string_view to_string(Effect v);
-std::string_view to_string(Certainty v);
-std::string_view to_string(Concern v);
-std::string_view to_string(Verdict v);
+CLAIMKB_EXPORT std::string_view to_string(Design v);
+CLAIMKB_EXPORT std::string_view to_string(Pooled v);
+CLAIMKB_EXPORT std::string_view to_string(Stance v);
+CLAIMKB_EXPORT std::string_view to_string(Directness v);
+CLAIMKB_EXPORT std::string_view to_string(RiskOfBias v);
+CLAIMKB_EXPORT std::string_view to_string(Effect v);
+CLAIMKB_EXPORT std::string_view to_string(Certainty v);
+CLAIMKB_EXPORT std::string_view to_string(Concern v);
+CLAIMKB_EXPORT std::string_view to_string(Verdict v);
 
-std::optional<Design> parse_design(std::string_view s);
-std::optional<Pooled> parse_pooled(std::string_view s);
-std::optional<Stance> parse_stance(std::string_view s);
-std::optional<Directness> parse_directness(std::string_view s);
-std::optional<RiskOfBias> parse_risk_of_bias(std::string_view s);
-std::optional<Effect> parse_effect(std::string_view s);
-std::optional<Certainty> parse_certainty(std::string_view s);
-std::optional<Concern> parse_concern(std::string_view s);
-std::optional<Verdict> parse_verdict(std::string_view s);
+CLAIMKB_EXPORT std::optional<Design> parse_design(std::string_view s);
+CLAIMKB_EXPORT std::optional<Pooled> parse_pooled(std::string_view s);
+CLAIMKB_EXPORT std::optional<Stance> parse_stance(std::string_view s);
+CLAIMKB_EXPORT std::optional<Directness> parse_directness(std::string_view s);
+CLAIMKB_EXPORT std::optional<RiskOfBias> parse_risk_of_bias(std::string_view s);
+CLAIMKB_EXPORT std::optional<Effect> parse_effect(std::string_view s);
+CLAIMKB_EXPORT std::optional<Certainty> parse_certainty(std::string_view s);
+CLAIMKB_EXPORT std::optional<Concern> parse_concern(std::string_view s);
+CLAIMKB_EXPORT std::optional<Verdict> parse_verdict(std::string_view s);
 
 // The level at which evidence of this design starts (SPEC §2): 4 high .. 1 very
 // low, 0 for opinion sources. `of` matters only for a systematic review.
-int starting_tier(Design design, std::optional<Pooled> of);
+CLAIMKB_EXPORT int starting_tier(Design design, std::optional<Pooled> of);
 
 // True for the designs that are evidence (starting tier 1..4).
-bool is_empirical(Design design);
+CLAIMKB_EXPORT bool is_empirical(Design design);
 
 }  // namespace claimkb

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claimkb/export.h"
 #include "claimkb/types.hpp"
 
 namespace claimkb {
@@ -29,7 +30,7 @@ struct Grade {
 };
 
 // The one-sentence summary in GRADE's wording for a verdict and certainty.
-std::string_view summary(Verdict verdict, std::optional<Certainty> certainty);
+CLAIMKB_EXPORT std::string_view summary(Verdict verdict, std::optional<Certainty> certainty);
 
 struct ReportEvidence {
   std::string citation;
@@ -67,6 +68,6 @@ struct Report {
 };
 
 // SPEC §5's JSON object for a report. indent < 0 prints it on one line.
-std::string to_json(const Report& report, int indent = -1);
+CLAIMKB_EXPORT std::string to_json(const Report& report, int indent = -1);
 
 }  // namespace claimkb

@@ -1,0 +1,107 @@
+/* claimkb/claimkb.h — the C API of claimkb: the one header an app needs when it
+ * reaches native code through a C ABI (Swift, Kotlin/JNI, Python ctypes, Node FFI).
+ * Plain C99; also compiles as C++.
+ *
+ *   char* err = NULL;
+ *   claimkb_t* kb = claimkb_open(NULL, &err);           // the default KB
+ *   if (kb == NULL) { fprintf(stderr, "%s\n", err); claimkb_free(err); return 1; }
+ *   char* json = claimkb_verdict_json(kb, "tight-psoas-causes-back-pain", &err);
+ *   ...
+ *   claimkb_free(json);
+ *   claimkb_close(kb);
+ *
+ * Errors (the leveldb convention): a function that can fail takes `char** errptr`.
+ * On success it returns a non-NULL value and leaves *errptr as it was. On failure it
+ * returns NULL and stores a message in *errptr that the caller releases with
+ * claimkb_free(); a message already in *errptr is released first, so one `err`
+ * variable can be reused across calls, but start it at NULL. errptr itself may be
+ * NULL when the caller does not want the message. Only when memory is exhausted so
+ * badly that the message cannot be allocated either is *errptr left NULL on failure.
+ * No C++ exception ever leaves these functions.
+ *
+ * Ownership: every `char*` a function returns is the caller's, allocated with
+ * malloc(), to be released with claimkb_free() (or free(): they are the same
+ * allocator). The `const char*` from claimkb_version() is static and never freed.
+ * Strings are UTF-8 and NUL-terminated. The library never keeps a pointer the
+ * caller passed in.
+ *
+ * Threads: a claimkb_t is immutable once open. Any number of threads may call the
+ * query functions (claimkb_claim_count, claimkb_verdict_json, claimkb_list_json,
+ * claimkb_search_json) on the same handle at once, without locking. claimkb_open
+ * may run on several threads at once (each gets its own handle), but it reads the
+ * environment, so not while another thread calls setenv(). claimkb_close must not
+ * run while any other call uses the same handle. claimkb_free and claimkb_version
+ * are thread-safe.
+ */
+#ifndef CLAIMKB_CLAIMKB_H
+#define CLAIMKB_CLAIMKB_H
+
+#include <stddef.h>
+
+#include "claimkb/export.h"
+#include "claimkb/version.hpp" /* CLAIMKB_VERSION_STRING: preprocessor only, C-safe */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A loaded, validated and graded knowledge base. Opaque: only a pointer to it is
+ * ever seen outside the library. */
+typedef struct claimkb_t claimkb_t;
+
+/* Opens the knowledge base in directory `kb_path` (with claims/ and citations/
+ * below it), or, when kb_path is NULL, the default one: $CLAIMKB_KB when it is set
+ * and not empty, else the KB installed with the library.
+ * Success: a handle, released with claimkb_close().
+ * Failure: NULL; *errptr holds every problem found, one per line, each as
+ * "file:line:column: error: message" (line and column left out when the problem
+ * concerns a whole file or directory), e.g. for a missing directory. */
+CLAIMKB_EXPORT claimkb_t* claimkb_open(const char* kb_path, char** errptr);
+
+/* Releases a handle and everything it holds. NULL is ignored. Strings returned
+ * earlier by queries on this handle belong to the caller and stay valid. */
+CLAIMKB_EXPORT void claimkb_close(claimkb_t* kb);
+
+/* The number of claims in the KB; 0 when kb is NULL. Cannot fail. */
+CLAIMKB_EXPORT size_t claimkb_claim_count(const claimkb_t* kb);
+
+/* The verdict on one claim as the JSON object `claimkb verdict --json` prints
+ * (id, statement, verdict, certainty, summary, reasons, evidence, asserted_by,
+ * premises, warnings), on one line. `claim_id_or_question` is a claim id, or a question in plain words that is
+ * matched against the claims' statements and aliases.
+ * Success: the JSON, which the caller frees with claimkb_free().
+ * Failure: NULL and *errptr set, when the text names no claim, when a question
+ * matches no claim clearly (the message lists the closest claims, one per line, as
+ * "  id: statement"), when an argument is NULL, or when memory runs out. */
+CLAIMKB_EXPORT char* claimkb_verdict_json(const claimkb_t* kb, const char* claim_id_or_question,
+                                          char** errptr);
+
+/* Every claim, in the KB's stable order, as a JSON array of
+ * {"id", "statement", "verdict", "certainty"} objects (certainty is null for an
+ * insufficient verdict) — the same array `claimkb list --json` prints.
+ * Success: the JSON, which the caller frees with claimkb_free().
+ * Failure: NULL and *errptr set (kb NULL, or out of memory). */
+CLAIMKB_EXPORT char* claimkb_list_json(const claimkb_t* kb, char** errptr);
+
+/* The claims that best match `text`, best first, at most `limit` of them, as a
+ * JSON array of {"id", "statement", "verdict", "certainty", "score"} objects; score
+ * is higher for a better match. No match is not an error: the array is empty.
+ * Success: the JSON, which the caller frees with claimkb_free().
+ * Failure: NULL and *errptr set (kb or text NULL, or out of memory). */
+CLAIMKB_EXPORT char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit,
+                                         char** errptr);
+
+/* Releases a string returned by any claimkb function (results and error
+ * messages). NULL is ignored. */
+CLAIMKB_EXPORT void claimkb_free(void* p);
+
+/* The library's version, e.g. "0.1.0": static storage, never freed. Compare it with
+ * CLAIMKB_VERSION_STRING to check that the header and the library loaded at run
+ * time are the same release. */
+CLAIMKB_EXPORT const char* claimkb_version(void);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CLAIMKB_CLAIMKB_H */
