@@ -9,6 +9,7 @@
 
 #include "claimkb/knowledge_base.hpp"
 #include "graph.hpp"
+#include "search_index.hpp"
 
 namespace claimkb {
 
@@ -21,10 +22,17 @@ struct KnowledgeBase::Impl {
   std::unordered_map<std::string_view, std::uint32_t> claim_index;
   std::unordered_map<std::string_view, std::uint32_t> citation_index;
   detail::EvidenceGraph graph;
+  detail::SearchIndex search_index;  // built last, over `claims`
   std::vector<Diagnostic> warnings;
 };
 
 namespace detail {
+
+// The library's own code (search, check, graph output) reaches the loaded state
+// through this; it is not part of the API.
+struct ImplAccess {
+  static const KnowledgeBase::Impl& of(const KnowledgeBase& kb) { return *kb.impl_; }
+};
 
 // Builds a fully checked and graded KB from the directory `root`, or every error.
 Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root);

@@ -197,6 +197,7 @@ class Loader {
                                "citation '" + c.id + "' is retracted (" + c.retracted->notice +
                                    "); its links are listed but not counted"});
     }
+    kb_->search_index = SearchIndex(kb_->claims);
   }
 
   std::string root_;

@@ -5,6 +5,8 @@
 //   else if (auto r = kb->report("tight-psoas-causes-back-pain")) { ... }
 #pragma once
 
+#include "claimkb/check.hpp"
+#include "claimkb/graph.hpp"
 #include "claimkb/knowledge_base.hpp"
 #include "claimkb/model.hpp"
 #include "claimkb/reference.hpp"

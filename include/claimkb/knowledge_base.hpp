@@ -24,6 +24,10 @@
 
 namespace claimkb {
 
+namespace detail {
+struct ImplAccess;
+}
+
 class CLAIMKB_EXPORT KnowledgeBase {
  public:
   // Loads, validates and grades the KB in directory `path` (with claims/ and
@@ -68,6 +72,7 @@ class CLAIMKB_EXPORT KnowledgeBase {
   struct Impl;  // defined in lib/; not part of the API
 
  private:
+  friend struct detail::ImplAccess;
   explicit KnowledgeBase(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };

@@ -6,44 +6,24 @@
 #include <ostream>
 
 #include "claimkb/claimkb.hpp"
+#include "common.hpp"
 #include "text_output.hpp"
 
 namespace claimkb::cli {
-namespace {
 
 using nlohmann::ordered_json;
-
-// Opens the KB or prints every error (SPEC §5: file:line:column: error: message).
-std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
-  auto kb = KnowledgeBase::open(o.kb.empty() ? KnowledgeBase::default_path() : o.kb);
-  if (!kb) {
-    for (const auto& e : kb.errors()) err << e.to_string() << "\n";
-    err << kb.errors().size() << (kb.errors().size() == 1 ? " error" : " errors")
-        << "; the knowledge base was not loaded\n";
-    return std::nullopt;
-  }
-  return std::move(kb).value();
-}
-
-ordered_json certainty_json(const std::optional<Certainty>& c) {
-  if (!c) return nullptr;
-  return std::string(to_string(*c));
-}
-
-std::string dump(const ordered_json& j) {
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-}  // namespace
 
 int run_verdict(const Options& o, const std::string& query, std::ostream& out, std::ostream& err) {
   auto kb = open_kb(o, err);
   if (!kb) return kInvalidKb;
-  auto report = kb->report(query);
-  if (!report) {
-    err << "no claim with id '" << query << "'; try `claimkb list` for the ids\n";
+  // An id, or a question that clearly means one claim (SPEC §5); otherwise the
+  // closest claims, never a guess.
+  const Match m = kb->match(query);
+  if (m.kind != Match::Kind::id && m.kind != Match::Kind::clear_best) {
+    print_no_clear_match(*kb, query, m, o.json, out, err);
     return kNoSuchClaim;
   }
+  auto report = kb->report(m.id);
   if (o.json) {
     out << to_json(*report, 2) << "\n";
   } else {

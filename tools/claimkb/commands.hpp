@@ -1,6 +1,7 @@
 // The subcommands of the `claimkb` tool (SPEC.md §5).
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 
@@ -14,8 +15,19 @@ struct Options {
   bool json = false;
 };
 
+struct GraphOptions {
+  std::string id;             // empty: the whole KB
+  std::string format = "dot";  // dot or svg
+  std::string output;         // empty: standard output
+};
+
 int run_verdict(const Options& o, const std::string& query, std::ostream& out, std::ostream& err);
 int run_list(const Options& o, std::ostream& out, std::ostream& err);
 int run_lint(const Options& o, std::ostream& out, std::ostream& err);
+int run_search(const Options& o, const std::string& text, std::size_t limit, std::ostream& out,
+               std::ostream& err);
+int run_check(const Options& o, const std::string& path, std::istream& in, std::ostream& out,
+              std::ostream& err);
+int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::ostream& err);
 
 }  // namespace claimkb::cli

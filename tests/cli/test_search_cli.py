@@ -1,0 +1,159 @@
+"""`claimkb verdict QUESTION`, `search`, `check` and `graph` as other programs see them
+(SPEC.md §5): output shapes and exit codes, on the bundled knowledge base.
+
+Run by CTest as: python3 test_search_cli.py CLAIMKB_BINARY SEEDS_DIR
+"""
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+BINARY = None
+SEEDS = None
+
+
+def run(*args, stdin=None, env=None):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, input=stdin, env=env)
+
+
+class VerdictQuestionTest(unittest.TestCase):
+    def test_a_clear_question_is_answered_like_its_id(self):
+        by_question = run("verdict", "does a tight psoas cause back pain?", "--json")
+        by_id = run("verdict", "tight-psoas-causes-back-pain", "--json")
+        self.assertEqual(by_question.returncode, 0, by_question.stderr)
+        self.assertEqual(json.loads(by_question.stdout), json.loads(by_id.stdout))
+
+    def test_an_off_topic_question_exits_3_without_an_answer(self):
+        r = run("verdict", "does vitamin C cure colds?")
+        self.assertEqual(r.returncode, 3)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("no claim in the knowledge base matches", r.stderr)
+
+    def test_an_unclear_question_lists_the_closest_claims(self):
+        r = run("verdict", "does massage help low back pain?")
+        self.assertEqual(r.returncode, 3)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("massage-relieves-low-back-pain", r.stderr)
+        self.assertIn("Massage reduces low back pain", r.stderr)  # statements, not only ids
+        j = json.loads(run("verdict", "does massage help low back pain?", "--json").stdout)
+        self.assertEqual(j["match"], "unclear")
+        self.assertEqual(list(j["candidates"][0]), ["id", "score", "statement"])
+        self.assertEqual(j["candidates"][0]["id"], "massage-relieves-low-back-pain")
+
+
+class SearchTest(unittest.TestCase):
+    def test_json_hits_are_ranked_with_scores(self):
+        r = run("search", "psoas", "massage", "--json", "--limit", "3")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        hits = json.loads(r.stdout)
+        self.assertEqual(len(hits), 3)
+        self.assertEqual(list(hits[0]), ["id", "score", "statement", "verdict", "certainty"])
+        self.assertEqual(hits[0]["id"], "psoas-massage-relieves-back-pain")
+        scores = [h["score"] for h in hits]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        self.assertTrue(all(0 < s < 1 for s in scores))
+
+    def test_text_output_and_no_hits(self):
+        r = run("search", "thomas test")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.split("\n")[0].endswith("thomas-test-measures-hip-flexor-length"))
+        none = run("search", "quantum chromodynamics", "--json")
+        self.assertEqual(none.returncode, 0)
+        self.assertEqual(json.loads(none.stdout), [])
+
+    def test_bad_limit_is_bad_usage(self):
+        self.assertEqual(run("search", "psoas", "--limit", "0").returncode, 2)
+        self.assertEqual(run("search").returncode, 2)
+
+
+class CheckTest(unittest.TestCase):
+    def seed(self):
+        found = glob.glob(os.path.join(SEEDS, "001_*.txt"))
+        self.assertEqual(len(found), 1, SEEDS)
+        return found[0]
+
+    def test_json_spans_slice_the_input_bytes(self):
+        path = self.seed()
+        r = run("check", path, "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        found = json.loads(r.stdout)
+        self.assertEqual(list(found[0]), ["begin", "end", "line", "column", "sentence", "id", "statement",
+                                          "verdict", "certainty", "score"])
+        with open(path, "rb") as f:
+            data = f.read()
+        for m in found:
+            self.assertEqual(data[m["begin"]:m["end"]].decode("utf-8"), m["sentence"])
+        ids = {m["id"] for m in found}
+        self.assertIn("tight-psoas-causes-back-pain", ids)
+        self.assertIn("thomas-test-measures-hip-flexor-length", ids)
+        psoas = next(m for m in found if m["id"] == "tight-psoas-causes-back-pain")
+        verdict = json.loads(run("verdict", "tight-psoas-causes-back-pain", "--json").stdout)
+        self.assertEqual((psoas["verdict"], psoas["certainty"]), (verdict["verdict"], verdict["certainty"]))
+        self.assertEqual((psoas["line"], psoas["column"]), (1, 113))
+
+    def test_stdin_and_text_output(self):
+        text = "Chronic tightness in the psoas can lead to low back pain.\nThe sky is blue.\n"
+        r = run("check", "-", stdin=text)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("<stdin>:1:1: [0, 57) tight-psoas-causes-back-pain: "), r.stdout)
+        self.assertNotIn("sky", r.stdout)
+        quiet = run("check", "-", "--json", stdin="The sky is blue.")
+        self.assertEqual(json.loads(quiet.stdout), [])
+
+    def test_unreadable_file_is_bad_usage(self):
+        r = run("check", "/nonexistent/article.txt")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("/nonexistent/article.txt", r.stderr)
+
+
+class GraphTest(unittest.TestCase):
+    def test_dot_around_a_claim(self):
+        r = run("graph", "tight-psoas-causes-back-pain")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("digraph G {"))
+        self.assertIn('"tight-psoas-causes-back-pain"->hellsing1988', r.stdout)
+        self.assertNotIn("psoas-stores-emotions", r.stdout)
+
+    def test_whole_graph_to_a_file(self):
+        out_dir = tempfile.mkdtemp(prefix="claimkb-graph-")
+        try:
+            path = os.path.join(out_dir, "all.dot")
+            r = run("graph", "-o", path)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout, "")
+            with open(path, encoding="utf-8") as f:
+                dot = f.read()
+            self.assertIn('"psoas-stores-emotions"[', dot)
+            self.assertIn('"tight-psoas-causes-back-pain"[', dot)
+        finally:
+            shutil.rmtree(out_dir)
+
+    @unittest.skipUnless(shutil.which("dot"), "Graphviz is not installed")
+    def test_svg_through_graphviz(self):
+        r = run("graph", "tight-psoas-causes-back-pain", "--format", "svg")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("<svg", r.stdout)
+        self.assertIn("refuted, very low certainty", r.stdout)
+        self.assertIn("hellsing1988", r.stdout)
+
+    def test_svg_without_graphviz_says_so(self):
+        env = dict(os.environ, PATH="/nonexistent")
+        r = run("graph", "--format", "svg", env=env)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Graphviz", r.stderr)
+        self.assertIn("--format dot", r.stderr)
+
+    def test_unknown_claim_and_bad_format(self):
+        self.assertEqual(run("graph", "no-such-claim").returncode, 3)
+        self.assertEqual(run("graph", "--format", "png").returncode, 2)
+
+
+if __name__ == "__main__":
+    BINARY, SEEDS = sys.argv[1], sys.argv[2]
+    # The bundled KB, whatever the environment says.
+    os.environ.pop("CLAIMKB_KB", None)
+    unittest.main(argv=sys.argv[:1])

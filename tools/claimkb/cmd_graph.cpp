@@ -1,0 +1,115 @@
+// `claimkb graph [ID]`: the evidence graph as Graphviz DOT, or SVG through `dot`.
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "claimkb/claimkb.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+extern char** environ;
+
+namespace claimkb::cli {
+namespace {
+
+// A file in the temporary directory, removed when this goes out of scope.
+class TempFile {
+ public:
+  TempFile() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "claimkb-graph-XXXXXX").string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd >= 0) {
+      ::close(fd);
+      path_ = pattern;
+    }
+  }
+  ~TempFile() {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Runs `dot -Tsvg IN -o OUT` without a shell (paths are passed as they are). On
+// failure, says why on `err` and returns false.
+bool render_svg(const std::string& in, const std::string& out, std::ostream& err) {
+  std::string dot = "dot", format = "-Tsvg", flag = "-o";
+  std::string in_arg = in, out_arg = out;
+  char* argv[] = {dot.data(), format.data(), in_arg.data(), flag.data(), out_arg.data(), nullptr};
+  pid_t pid = 0;
+  const int rc = ::posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ);
+  if (rc != 0) {
+    err << "claimkb: --format svg needs Graphviz's `dot`, which could not be run ("
+        << std::strerror(rc) << "); install graphviz (apt-get install graphviz) or use --format dot\n";
+    return false;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    err << "claimkb: `dot -Tsvg` failed\n";
+    return false;
+  }
+  return true;
+}
+
+bool write_file(const std::string& path, const std::string& text, std::ostream& err) {
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+  if (!file.flush()) {
+    err << "claimkb: cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::ostream& err) {
+  if (g.format != "dot" && g.format != "svg") {
+    err << "claimkb: --format must be dot or svg, not '" << g.format << "'\n";
+    return kUsage;
+  }
+  auto kb = open_kb(o, err);
+  if (!kb) return kInvalidKb;
+  const std::optional<std::string> dot = to_dot(*kb, g.id);
+  if (!dot) {
+    err << "no claim with id '" << g.id << "'; try `claimkb list` for the ids\n";
+    return kNoSuchClaim;
+  }
+  if (g.format == "dot") {
+    if (g.output.empty()) {
+      out << *dot;
+      return kDone;
+    }
+    return write_file(g.output, *dot, err) ? kDone : kUsage;
+  }
+  TempFile source, rendered;
+  if (source.path().empty() || rendered.path().empty()) {
+    err << "claimkb: cannot create a temporary file for dot\n";
+    return kUsage;
+  }
+  if (!write_file(source.path(), *dot, err)) return kUsage;
+  const std::string& target = g.output.empty() ? rendered.path() : g.output;
+  if (!render_svg(source.path(), target, err)) return kUsage;
+  if (g.output.empty()) {
+    std::ifstream svg(rendered.path(), std::ios::binary);
+    out << svg.rdbuf();
+  }
+  return kDone;
+}
+
+}  // namespace claimkb::cli
