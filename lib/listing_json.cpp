@@ -38,9 +38,13 @@ std::string search_json(const KnowledgeBase& kb, std::string_view text, std::siz
     const Claim* c = kb.claim(hit.id);
     const Grade* g = kb.grade(hit.id);
     if (c == nullptr || g == nullptr) continue;  // search only returns loaded ids
-    ordered_json j = claim_summary(*c, *g);
-    j["score"] = hit.score;  // last: the listing fields keep `claimkb list`'s order
-    hits.push_back(std::move(j));
+    // The order `claimkb search --json` prints: the score right after the id.
+    const ordered_json s = claim_summary(*c, *g);
+    hits.push_back({{"id", s["id"]},
+                    {"score", hit.score},
+                    {"statement", s["statement"]},
+                    {"verdict", s["verdict"]},
+                    {"certainty", s["certainty"]}});
   }
   return dump(hits, indent);
 }

@@ -15,7 +15,8 @@ namespace claimkb::detail {
 // order; certainty is null for an insufficient verdict. indent < 0: one line.
 std::string claim_list_json(const KnowledgeBase& kb, int indent = -1);
 
-// kb.search(text, limit) as [{"id", "statement", "verdict", "certainty", "score"}, ...].
+// kb.search(text, limit) as [{"id", "score", "statement", "verdict", "certainty"}, ...],
+// the array `claimkb search --json` prints.
 std::string search_json(const KnowledgeBase& kb, std::string_view text, std::size_t limit,
                         int indent = -1);
 

@@ -83,9 +83,10 @@ CLAIMKB_EXPORT char* claimkb_verdict_json(const claimkb_t* kb, const char* claim
  * Failure: NULL and *errptr set (kb NULL, or out of memory). */
 CLAIMKB_EXPORT char* claimkb_list_json(const claimkb_t* kb, char** errptr);
 
-/* The claims that best match `text`, best first, at most `limit` of them, as a
- * JSON array of {"id", "statement", "verdict", "certainty", "score"} objects; score
- * is higher for a better match. No match is not an error: the array is empty.
+/* The claims that best match `text`, best first, at most `limit` of them, as the
+ * JSON array `claimkb search --json` prints: {"id", "score", "statement",
+ * "verdict", "certainty"} objects, a higher score for a better match. No match is
+ * not an error: the array is empty.
  * Success: the JSON, which the caller frees with claimkb_free().
  * Failure: NULL and *errptr set (kb or text NULL, or out of memory). */
 CLAIMKB_EXPORT char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit,

@@ -3,8 +3,9 @@
  * directory gives NULL and a message, and everything returned can be freed (the
  * valgrind test runs this program). Prints the checks; exits 1 if any fails.
  *
- *   c_api_check          run the checks
- *   c_api_check list     print claimkb_list_json() only (compared with the CLI) */
+ *   c_api_check              run the checks
+ *   c_api_check list         print claimkb_list_json() only   (compared with the CLI:
+ *   c_api_check search TEXT  print claimkb_search_json() only  compare_with_cli.cmake) */
 #include <claimkb/claimkb.h>
 
 #include <stdio.h>
@@ -30,13 +31,21 @@ int main(int argc, char** argv) {
     claimkb_free(err);
     return 1;
   }
-  if (argc > 1 && strcmp(argv[1], "list") == 0) {
-    json = claimkb_list_json(kb, &err);
-    if (json != NULL) puts(json);
+  if (argc > 1) {
+    int ok;
+    if (strcmp(argv[1], "list") == 0) {
+      json = claimkb_list_json(kb, &err);
+    } else if (strcmp(argv[1], "search") == 0 && argc > 2) {
+      json = claimkb_search_json(kb, argv[2], 10, &err);
+    } else {
+      json = NULL;
+    }
+    ok = json != NULL;
+    if (ok) puts(json);
     claimkb_free(json);
     claimkb_free(err);
     claimkb_close(kb);
-    return json != NULL ? 0 : 1;
+    return ok ? 0 : 1;
   }
 
   check(strcmp(claimkb_version(), CLAIMKB_VERSION_STRING) == 0, "library and header versions agree");
