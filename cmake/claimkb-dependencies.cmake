@@ -108,3 +108,5 @@ endif()
 # Snowball's stemmer, for search (lib/stemmer.cpp); Debian ships no CMake or
 # pkg-config file for it.
 claimkb_dependency(stemmer LIBRARY stemmer HEADER libstemmer.h)
+# std::thread, to decode a KB's files on every core (lib/load.cpp).
+claimkb_dependency(threads PACKAGE Threads TARGET Threads::Threads)

@@ -310,7 +310,7 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
   }
   set_text(f, "journal", c.journal, sink);
   set_text(f, "publisher", c.publisher, sink);
-  if (c.journal.empty() && c.publisher.empty() && !f.get("journal") && !f.get("publisher")) {
+  if (c.journal.empty() && c.publisher.empty()) {
     sink.error(node, "citation needs a 'journal' or a 'publisher'");
   }
   set_text(f, "volume", c.volume, sink);

@@ -35,7 +35,8 @@ struct ImplAccess {
 };
 
 // Builds a fully checked and graded KB from the directory `root`, or every error.
-Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root);
+// `threads`: files decoded at once, 0 for one per core.
+Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root, unsigned threads = 0);
 
 }  // namespace detail
 }  // namespace claimkb

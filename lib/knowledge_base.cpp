@@ -10,8 +10,8 @@ namespace claimkb {
 
 KnowledgeBase::KnowledgeBase(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
-Result<KnowledgeBase> KnowledgeBase::open(const std::string& path) {
-  auto loaded = detail::load(path);
+Result<KnowledgeBase> KnowledgeBase::open(const std::string& path, const OpenOptions& options) {
+  auto loaded = detail::load(path, options.threads);
   if (!loaded) return Result<KnowledgeBase>::failure(loaded.errors());
   return KnowledgeBase(std::move(loaded).value());
 }

@@ -2,6 +2,8 @@
 // files (duplicate and dangling ids, depends_on cycles), then grade every claim in
 // premise order. Nothing is returned unless every check passed.
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <filesystem>
 #include <memory>
 #include <system_error>
@@ -24,12 +26,12 @@ struct Place {
 
 class Loader {
  public:
-  explicit Loader(std::string root) : root_(std::move(root)) {}
+  Loader(std::string root, unsigned threads) : root_(std::move(root)), threads_(threads) {}
 
   Result<std::shared_ptr<const KnowledgeBase::Impl>> run() {
     auto files = find_files();
     if (errors_.empty()) {
-      for (const auto& [path, kind] : files) add(decode_file(path, kind));
+      for (FileRecords& r : decode_all(files, threads_)) add(std::move(r));
     }
     // Cross-file checks run even after errors in some files, so that one run
     // reports every problem; references to records dropped for errors are skipped.
@@ -78,6 +80,33 @@ class Loader {
       std::sort(found.begin(), found.end());
       for (auto& f : found) out.emplace_back(std::move(f), kind);
     }
+    return out;
+  }
+
+  // Files are independent until their records are merged, so they are decoded on
+  // every core; the results keep the files' order, so errors and ids do not depend
+  // on thread timing.
+  static std::vector<FileRecords> decode_all(const std::vector<std::pair<std::string, RecordKind>>& files,
+                                             unsigned wanted) {
+    std::vector<FileRecords> out(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next++) < files.size();) {
+        try {
+          out[i] = decode_file(files[i].first, files[i].second);
+        } catch (const std::exception& e) {  // e.g. std::bad_alloc: never escape a thread
+          out[i].path = files[i].first;
+          out[i].diagnostics.push_back({files[i].first, 0, 0, Diagnostic::Severity::error,
+                                        std::string("cannot decode the file: ") + e.what()});
+        }
+      }
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::min<std::size_t>(wanted == 0 ? cores : wanted, files.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
     return out;
   }
 
@@ -201,6 +230,7 @@ class Loader {
   }
 
   std::string root_;
+  unsigned threads_ = 0;
   std::unique_ptr<KnowledgeBase::Impl> kb_ = std::make_unique<KnowledgeBase::Impl>();
   std::vector<std::string> paths_;
   std::vector<std::pair<std::uint32_t, ClaimSite>> claim_sites_;
@@ -213,8 +243,8 @@ class Loader {
 
 }  // namespace
 
-Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root) {
-  return Loader(root).run();
+Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root, unsigned threads) {
+  return Loader(root, threads).run();
 }
 
 }  // namespace claimkb::detail

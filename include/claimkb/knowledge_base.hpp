@@ -30,10 +30,17 @@ struct ImplAccess;
 
 class CLAIMKB_EXPORT KnowledgeBase {
  public:
+  struct OpenOptions {
+    // Threads that decode files at once; 0 means one per core. Files are decoded
+    // independently, so the result never depends on this.
+    unsigned threads = 0;
+  };
+
   // Loads, validates and grades the KB in directory `path` (with claims/ and
   // citations/ below it). On failure the result holds every error, sorted by file,
   // line and column.
-  static Result<KnowledgeBase> open(const std::string& path);
+  static Result<KnowledgeBase> open(const std::string& path, const OpenOptions& options);
+  static Result<KnowledgeBase> open(const std::string& path) { return open(path, OpenOptions{}); }
 
   // The directory open() uses when the caller names none: $CLAIMKB_KB when set and
   // not empty, else the KB bundled with the library.
