@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <utility>
 
 #include "stop_words.hpp"
@@ -89,12 +90,11 @@ static_assert(sorted_by_word(kDegrees), "kDegrees must stay sorted for binary se
 
 }  // namespace
 
-std::vector<std::string> fold_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
+void for_each_word(std::string_view text, const std::function<void(std::string_view)>& f) {
+  std::string word;  // one buffer for every word: no allocation per word
   auto flush = [&] {
     if (ends_with(word, "'s")) word.resize(word.size() - 2);
-    if (!word.empty()) words.push_back(std::move(word));
+    if (!word.empty()) f(word);
     word.clear();
   };
   std::size_t i = 0;
@@ -132,6 +132,11 @@ std::vector<std::string> fold_words(std::string_view text) {
     }
   }
   flush();
+}
+
+std::vector<std::string> fold_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](std::string_view w) { words.emplace_back(w); });
   return words;
 }
 
@@ -157,12 +162,19 @@ std::string americanize(std::string_view word) {
   return std::string(word);
 }
 
+bool is_term_word(std::string_view folded_word) {
+  return folded_word.size() >= 2 && !is_stop_word(folded_word);
+}
+
+std::string term_of(std::string_view folded_word, Stemmer& stemmer) {
+  return stemmer.stem(americanize(positive_degree(folded_word)));
+}
+
 std::vector<std::string> analyze(std::string_view text, Stemmer& stemmer) {
   std::vector<std::string> terms;
-  for (const std::string& w : fold_words(text)) {
-    if (w.size() < 2 || is_stop_word(w)) continue;
-    terms.push_back(stemmer.stem(americanize(positive_degree(w))));
-  }
+  for_each_word(text, [&](std::string_view w) {
+    if (is_term_word(w)) terms.push_back(term_of(w, stemmer));
+  });
   return terms;
 }
 

@@ -15,6 +15,7 @@
 //   5. the Snowball English stemmer: "stretching", "stretches" -> "stretch".
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,18 @@
 
 namespace claimkb::detail {
 
-// Steps 1-2: the folded words of `text`, stop words included, in order.
+// Steps 1-2: calls `f` with each folded word of `text`, stop words included, in
+// order. The view is valid only during the call.
+void for_each_word(std::string_view text, const std::function<void(std::string_view)>& f);
+
+// Steps 1-2, collected.
 std::vector<std::string> fold_words(std::string_view text);
+
+// Step 3: false for stop words and one-character words.
+bool is_term_word(std::string_view folded_word);
+
+// Steps 4-5 on one folded word that passed step 3.
+std::string term_of(std::string_view folded_word, Stemmer& stemmer);
 
 // Step 4 on one folded word.
 std::string_view positive_degree(std::string_view word);

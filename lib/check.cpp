@@ -27,7 +27,7 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     std::uint32_t best_claim = 0;
     detail::Coverage best;
     // Candidates come best first, so on equal strength the better-ranked one stays.
-    for (const detail::ScoredClaim& c : index.bm25(q, detail::kCheckCandidates)) {
+    for (const detail::ScoredClaim& c : index.bm25(q, detail::kCheckCandidates, detail::kCheckOpeningTerms)) {
       for (const detail::Coverage& cov : index.phrasing_coverages(c.claim, q.known)) {
         if (detail::states(cov) && detail::stronger(cov, best)) {
           best = cov;

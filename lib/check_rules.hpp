@@ -8,8 +8,13 @@
 
 namespace claimkb::detail {
 
-// Candidates per sentence, taken from the BM25F ranking of the whole sentence.
+// Candidates per sentence, taken from the BM25F ranking of the whole sentence...
 inline constexpr std::size_t kCheckCandidates = 8;
+// ...among the claims that hold one of the sentence's 8 rarest terms. A claim the
+// sentence states has most of one wording's idf mass in it, so its rarest words
+// are in the sentence; they are among the sentence's 8 rarest unless the sentence
+// holds 8 rarer ones, which bounds the cost of long sentences of common words.
+inline constexpr std::size_t kCheckOpeningTerms = 8;
 
 // A sentence states a claim when it contains enough of one of the claim's wordings
 // (its statement or an alias), measured two ways: the share of the wording's

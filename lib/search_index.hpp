@@ -12,7 +12,8 @@
 //
 // The saturated part of each posting is computed at build time, so a query only
 // walks the postings lists of its own terms and adds one product per posting: it
-// never visits a claim that shares no term with it.
+// never visits a claim that shares no term with it. Common terms, whose postings
+// are long but whose idf is small, are mostly not walked at all (see bm25()).
 //
 // A raw BM25F score means nothing across queries, so scores are normalised by the
 // most a query could score: idf(t) * (k1 + 1) summed over its terms, where a term
@@ -31,6 +32,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,14 +79,19 @@ class SearchIndex {
   Query query(std::string_view text, Stemmer& stemmer) const;
 
   // The `limit` best claims by normalised BM25F alone, best first; ties go to the
-  // claim that comes first in the KB.
-  std::vector<ScoredClaim> bm25(const Query& q, std::size_t limit) const;
+  // claim that comes first in the KB. Exact, unless `opening_terms` is given: then
+  // only claims holding one of the query's `opening_terms` terms that can add the
+  // most (the rarest) are considered (the other terms still add to their scores). That bounds the
+  // cost of a long query, such as a sentence, made mostly of common words.
+  std::vector<ScoredClaim> bm25(const Query& q, std::size_t limit,
+                                std::size_t opening_terms = SIZE_MAX) const;
 
   // The `limit` best claims by the re-scored value (above) that reach `floor`,
   // best first. Only the best BM25 candidates are re-scored: kRescored of them, or
-  // 4 * limit when that is more.
+  // 2 * limit when that is more. (Re-scoring at most halves a score, so a claim
+  // below them would need less than half their BM25 score to be worth more.)
   std::vector<ScoredClaim> rank(const Query& q, std::size_t limit, double floor) const;
-  static constexpr std::size_t kRescored = 40;
+  static constexpr std::size_t kRescored = 20;
 
   // How much of each of the claim's phrasings (its statement, then each alias) the
   // terms `present` contain. `present` must be sorted (as Query::known is).
@@ -99,13 +106,17 @@ class SearchIndex {
   double idf_of_unknown() const { return unknown_idf_; }
 
  private:
+  struct Phrasing;
+  Coverage cover(const Phrasing& p, const std::vector<std::uint32_t>& present) const;
+
   struct Posting {
     std::uint32_t claim;
     float weight;  // tf~ (k1 + 1) / (k1 + tf~): the saturated pseudo-frequency
   };
-  // One phrasing's distinct terms, sorted, and their idf mass.
+  // One phrasing's distinct terms, sorted (phrasing_terms_[begin, end)), and their
+  // idf mass.
   struct Phrasing {
-    std::vector<std::uint32_t> terms;
+    std::uint32_t begin = 0, end = 0;
     double mass = 0.0;
   };
 
@@ -114,8 +125,10 @@ class SearchIndex {
   std::vector<float> idf_;                   // by term id
   std::vector<std::uint32_t> post_offsets_;  // term t's postings: [post_offsets_[t], post_offsets_[t+1])
   std::vector<Posting> postings_;            // grouped by term, each group sorted by claim
+  std::vector<float> max_weight_;            // by term: its largest Posting::weight
   std::vector<std::uint32_t> phrasing_offsets_;  // claim c's phrasings, like post_offsets_
   std::vector<Phrasing> phrasings_;
+  std::vector<std::uint32_t> phrasing_terms_;
   double unknown_idf_ = 0.0;
 };
 

@@ -3,6 +3,7 @@
 // table at the end is the bundled KB as a person who never saw its ids would ask.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,6 +92,38 @@ TEST_CASE("the index ranks by BM25F and normalises scores to between 0 and 1") {
   // The limit and the floor both apply.
   CHECK(index.rank(index.query("massage back pain", stemmer), 1, 0.0).size() == 1);
   CHECK(index.rank(index.query("massage back pain", stemmer), 10, 0.99).empty());
+}
+
+TEST_CASE("the cut-off on common terms gives exactly the top claims of a full scan") {
+  // 600 claims of words drawn with skewed frequencies, so that some terms are in
+  // most claims (the case the cut-off is for) and others in a few.
+  std::mt19937 rng(5);
+  auto word = [&] {
+    const unsigned r = rng() % 1000;
+    const unsigned rank = r < 500 ? r % 5 : r < 800 ? 5 + r % 40 : 45 + r % 400;
+    return "w" + std::to_string(rank);
+  };
+  std::vector<Claim> claims(600);
+  for (Claim& c : claims) {
+    for (int k = 0; k < 10; ++k) c.statement += word() + " ";
+    c.aliases = {word() + " " + word() + " " + word()};
+  }
+  const detail::SearchIndex index(claims);
+  detail::Stemmer stemmer;
+  for (int n = 0; n < 200; ++n) {
+    std::string text;
+    for (int k = 0; k < 2 + n % 6; ++k) text += word() + " ";
+    CAPTURE(text);
+    const detail::Query q = index.query(text, stemmer);
+    auto full = index.bm25(q, claims.size());
+    const auto top = index.bm25(q, 5);
+    full.resize(std::min<std::size_t>(full.size(), 5));
+    REQUIRE(top.size() == full.size());
+    for (std::size_t i = 0; i < top.size(); ++i) {
+      CHECK(top[i].claim == full[i].claim);
+      CHECK(top[i].score == doctest::Approx(full[i].score));
+    }
+  }
 }
 
 TEST_CASE("phrasing coverage: how much of a claim's own wording a text contains") {
