@@ -18,8 +18,10 @@
 # and, for any kind:
 #   HEADER_ONLY        needed only to compile claimkb's sources; never a consumer's
 #                      concern, so neither the config nor claimkb.pc mention it.
-#   PKG_CONFIG <module> its pkg-config module (Requires.private); without it,
-#                      claimkb.pc gets -l<library> in Libs.private.
+#   PKG_CONFIG <module> its pkg-config module (Requires.private). Without one,
+#                      claimkb.pc's Libs.private gets -l<library> for LIBRARY and
+#                      SYSTEM, and for PACKAGE the flags its target links with
+#                      (e.g. -pthread for Threads, where libc lacks threads).
 
 include(CMakeFindDependencyMacro)
 
@@ -77,6 +79,13 @@ macro(claimkb_dependency _ckd_name)
         set_property(GLOBAL APPEND PROPERTY CLAIMKB_PC_REQUIRES "${_ckd_PKG_CONFIG}")
       elseif(_ckd_LIBRARY OR _ckd_SYSTEM)
         set_property(GLOBAL APPEND PROPERTY CLAIMKB_PC_LIBS "-l${_ckd_LIBRARY}${_ckd_SYSTEM}")
+      elseif(TARGET ${_ckd_target})
+        get_target_property(_ckd_flags ${_ckd_target} INTERFACE_LINK_LIBRARIES)
+        foreach(_ckd_flag IN LISTS _ckd_flags)
+          if(_ckd_flag MATCHES "^-")
+            set_property(GLOBAL APPEND PROPERTY CLAIMKB_PC_LIBS "${_ckd_flag}")
+          endif()
+        endforeach()
       endif()
     endif()
   endif()
@@ -85,6 +94,8 @@ macro(claimkb_dependency _ckd_name)
     unset(_ckd_${_ckd_var})
   endforeach()
   unset(_ckd_target)
+  unset(_ckd_flags)
+  unset(_ckd_flag)
 endmacro()
 
 # claimkb_link_dependencies(<target>): links everything declared below, privately.
