@@ -1,8 +1,8 @@
 // The C API (claimkb.h) over the C++ API.
 //
-// Every entry point is noexcept and catches everything: an exception unwinding into
-// C — or Swift, JNI, ctypes — is undefined behaviour, so each one becomes a message
-// in *errptr instead. Strings go out through malloc() so that C callers may release
+// No exception leaves an entry point: each runs its body inside guarded(), which
+// catches everything, because an exception unwinding into C — or Swift, JNI,
+// ctypes — is undefined behaviour. It becomes a message in *errptr instead. Strings go out through malloc() so that C callers may release
 // them with free() as well as claimkb_free().
 #include "claimkb/claimkb.h"
 
@@ -51,8 +51,9 @@ void set_error(char** errptr, const char* message) noexcept {
   *errptr = malloc_copy(message, std::strlen(message));
 }
 
-// Runs `body(error)`, which returns the result, or nullptr with `error` filled in;
-// either way, or when anything is thrown, the caller gets nullptr and a message.
+// Runs `body(error)`, which returns the result, or nullptr after filling in `error`.
+// A nullptr goes back to the caller with `error` in *errptr; anything thrown
+// becomes a nullptr and a message too.
 template <class Body>
 auto guarded(char** errptr, Body&& body) noexcept
     -> decltype(body(std::declval<std::string&>())) {
