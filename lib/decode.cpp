@@ -89,7 +89,7 @@ class Fields {
       return;
     }
     for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key = it->first;
+      const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary
       if (!key.IsScalar()) {
         sink.error(key, "keys of " + std::string(what) + " must be plain names");
         continue;
