@@ -1,5 +1,5 @@
-// One loaded KnowledgeBase queried from several threads at once gives exactly the
-// single-threaded answers (the header promises it is safe without locking). Run
+// One loaded KnowledgeBase queried from several threads at once (verdicts, search,
+// match, check) gives exactly the single-threaded answers (the header promises it is safe without locking). Run
 // under ThreadSanitizer by the `tsan` preset (label: concurrency).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
@@ -23,6 +23,12 @@ std::string answers(const KnowledgeBase& kb, std::size_t i) {
   const Match m = kb.match(question);
   out += "|" + std::to_string(static_cast<int>(m.kind)) + m.id;
   for (const auto& e : c.evidence) out += "|" + kb.citation(e.citation)->reference;
+  // check() on a small article made of this claim's wordings.
+  std::string article = c.statement + " Some unrelated words here. ";
+  for (const auto& a : c.aliases) article += a + ". ";
+  for (const auto& m : check(kb, article)) {
+    out += "|" + std::to_string(m.begin) + "-" + std::to_string(m.end) + m.id;
+  }
   return out;
 }
 
