@@ -1,6 +1,7 @@
 // One loaded KnowledgeBase queried from several threads at once (verdicts, search,
-// match, check) gives exactly the single-threaded answers (the header promises it is safe without locking). Run
-// under ThreadSanitizer by the `tsan` preset (label: concurrency).
+// match, check) gives exactly the single-threaded answers: the header promises it
+// is safe without locking. Run under ThreadSanitizer by the `tsan` preset (label:
+// concurrency).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
