@@ -1,5 +1,6 @@
 // The thresholds that turn normalised search scores into decisions. Private to the
-// library; docs/search.md explains how they were chosen.
+// library; docs/search.md explains how they were chosen. That page and the comments
+// of include/claimkb/search.hpp quote these values: change them together.
 #pragma once
 
 namespace claimkb::detail {

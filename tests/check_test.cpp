@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -169,5 +170,40 @@ TEST_CASE("check on the second seed article: the claims it makes, pinned") {
     const std::size_t at = text.find(unrelated);
     REQUIRE(at != std::string::npos);
     for (const auto& m : found) CHECK_FALSE((m.begin <= at && at < m.end));
+  }
+}
+
+TEST_CASE("arbitrary bytes: sentences stay in bounds and in order; queries just answer") {
+  std::mt19937 rng(3);
+  const std::string pieces[] = {"psoas ", "tight ", "back pain", ". ", "? ", "\n", "\n\n", "  - ", "1. ",
+                                "e.g. ", "Dr. ", "2.5", "\xE2\x80\x99", "\xE2\x80", "\xC2\xA0", "\xC2",
+                                "\xFF\xFE", std::string(1, '\0'), "’s ", "…", "\"", ")", "'"};
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    const int parts = static_cast<int>(rng() % 40);
+    for (int k = 0; k < parts; ++k) {
+      if (rng() % 3 == 0) {
+        text += static_cast<char>(rng() % 256);
+      } else {
+        text += pieces[rng() % std::size(pieces)];
+      }
+    }
+    CAPTURE(text);
+    std::size_t previous_end = 0;
+    for (const auto& s : detail::split_sentences(text)) {
+      CHECK(s.begin < s.end);
+      CHECK(s.end <= text.size());
+      CHECK(s.begin >= previous_end);
+      previous_end = s.end;
+    }
+    for (const auto& m : check(bundled(), text)) {
+      CHECK(m.end <= text.size());
+      CHECK(m.sentence == text.substr(m.begin, m.end - m.begin));
+    }
+    const auto hits = bundled().search(text, 5);
+    CHECK(hits.size() <= 5);
+    const Match m = bundled().match(text);
+    const bool answered = m.kind == Match::Kind::clear_best || m.kind == Match::Kind::id;
+    CHECK(answered == !m.id.empty());
   }
 }

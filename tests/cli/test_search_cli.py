@@ -147,6 +147,23 @@ class GraphTest(unittest.TestCase):
         self.assertIn("Graphviz", r.stderr)
         self.assertIn("--format dot", r.stderr)
 
+    def test_json_nodes_and_edges(self):
+        r = run("graph", "psoas-release-can-rupture-appendix", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        g = json.loads(r.stdout)
+        nodes = {n["id"]: n for n in g["nodes"]}
+        # The claim, its premise (depends_on), and the citations of both.
+        self.assertEqual(nodes["psoas-release-can-rupture-appendix"]["kind"], "claim")
+        self.assertEqual(nodes["deep-abdominal-massage-can-cause-harm"]["kind"], "claim")
+        self.assertIn({"from": "psoas-release-can-rupture-appendix", "to": "deep-abdominal-massage-can-cause-harm",
+                       "kind": "depends_on"}, g["edges"])
+        for e in g["edges"]:
+            self.assertIn(e["to"], nodes)
+            self.assertIn(e["kind"], ["supports", "refutes", "neutral", "asserted_by", "depends_on"])
+        self.assertNotIn("tight-psoas-causes-back-pain", nodes)
+        self.assertEqual(run("graph", "--json", "--format", "svg").returncode, 2)
+        self.assertEqual(run("graph", "no-such-claim", "--json").returncode, 3)
+
     def test_unknown_claim_and_bad_format(self):
         self.assertEqual(run("graph", "no-such-claim").returncode, 3)
         self.assertEqual(run("graph", "--format", "png").returncode, 2)

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <vector>
 #include <ostream>
 #include <sstream>
 
@@ -66,6 +68,64 @@ bool render_svg(const std::string& in, const std::string& out, std::ostream& err
   return true;
 }
 
+// The same graph as to_dot() draws, as JSON for programs: the claims and citations
+// (nodes) and the links (edges), around `id` or of the whole KB.
+nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id) {
+  std::vector<const Claim*> claims;
+  std::set<std::string> seen_claims, seen_citations;
+  std::vector<std::string> citations;
+  if (id.empty()) {
+    for (std::size_t i = 0; i < kb.claim_count(); ++i) claims.push_back(&kb.claim_at(i));
+  } else {
+    // Depth-first along depends_on, as to_dot() does.
+    std::vector<const Claim*> stack{kb.claim(id)};
+    seen_claims.insert(id);
+    while (!stack.empty()) {
+      const Claim* c = stack.back();
+      stack.pop_back();
+      claims.push_back(c);
+      for (const std::string& p : c->depends_on) {
+        if (seen_claims.insert(p).second) stack.push_back(kb.claim(p));
+      }
+    }
+  }
+  nlohmann::ordered_json nodes = nlohmann::ordered_json::array(), edges = nlohmann::ordered_json::array();
+  auto cite = [&](const std::string& c) {
+    if (seen_citations.insert(c).second) citations.push_back(c);
+  };
+  for (const Claim* c : claims) {
+    const Grade& g = *kb.grade(c->id);
+    nodes.push_back({{"id", c->id},
+                     {"kind", "claim"},
+                     {"verdict", std::string(to_string(g.verdict))},
+                     {"certainty", certainty_json(g.certainty)}});
+    for (const EvidenceLink& l : c->evidence) {
+      edges.push_back({{"from", c->id}, {"to", l.citation}, {"kind", std::string(to_string(l.stance))}});
+      cite(l.citation);
+    }
+    for (const Assertion& a : c->asserted_by) {
+      edges.push_back({{"from", c->id}, {"to", a.citation}, {"kind", "asserted_by"}});
+      cite(a.citation);
+    }
+    for (const std::string& p : c->depends_on) {
+      edges.push_back({{"from", c->id}, {"to", p}, {"kind", "depends_on"}});
+    }
+  }
+  if (id.empty()) {
+    citations.clear();
+    for (std::size_t j = 0; j < kb.citation_count(); ++j) citations.push_back(kb.citation_at(j).id);
+  }
+  for (const std::string& c : citations) {
+    const Citation& cit = *kb.citation(c);
+    nodes.push_back({{"id", c},
+                     {"kind", "citation"},
+                     {"design", std::string(to_string(cit.design))},
+                     {"tier", starting_tier(cit.design, cit.of)},
+                     {"retracted", cit.retracted.has_value()}});
+  }
+  return {{"nodes", nodes}, {"edges", edges}};
+}
+
 bool write_file(const std::string& path, const std::string& text, std::ostream& err) {
   std::ofstream file(path, std::ios::binary);
   file << text;
@@ -83,8 +143,24 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
     err << "claimkb: --format must be dot or svg, not '" << g.format << "'\n";
     return kUsage;
   }
+  if (o.json && g.format != "dot") {
+    err << "claimkb: --json prints the graph as JSON; it cannot be combined with --format " << g.format << "\n";
+    return kUsage;
+  }
   auto kb = open_kb(o, err);
   if (!kb) return kInvalidKb;
+  if (o.json) {
+    if (!g.id.empty() && kb->claim(g.id) == nullptr) {
+      err << "no claim with id '" << g.id << "'; try `claimkb list` for the ids\n";
+      return kNoSuchClaim;
+    }
+    const std::string json = dump(graph_json(*kb, g.id)) + "\n";
+    if (g.output.empty()) {
+      out << json;
+      return kDone;
+    }
+    return write_file(g.output, json, err) ? kDone : kUsage;
+  }
   const std::optional<std::string> dot = to_dot(*kb, g.id);
   if (!dot) {
     err << "no claim with id '" << g.id << "'; try `claimkb list` for the ids\n";

@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
   check->add_option("file", check_path, "the text (UTF-8), or - for standard input")->required();
 
   GraphOptions graph_options;
-  auto* graph = app.add_subcommand("graph", "the evidence graph around a claim, or of the whole KB, as Graphviz DOT");
+  auto* graph = app.add_subcommand(
+      "graph", "the evidence graph around a claim, or of the whole KB, as Graphviz DOT (--json: nodes and edges)");
   graph->add_option("claim", graph_options.id, "a claim id (default: every claim)");
   graph->add_option("--format", graph_options.format, "dot (default) or svg (runs Graphviz's dot)")
       ->check(CLI::IsMember({"dot", "svg"}));
