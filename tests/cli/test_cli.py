@@ -148,6 +148,23 @@ class CliTest(unittest.TestCase):
         self.assertEqual(j["errors"][0]["line"], 12)  # CLAIMS starts with a blank line
         self.assertIn("cycle", j["errors"][0]["message"])
 
+    def test_graph_output_is_written_whole_or_not_at_all(self):
+        out = os.path.join(self.dir, "graph.dot")
+        with open(out, "w") as f:
+            f.write("old")
+        r = run("graph", "things-help", "--kb", self.dir, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            self.assertTrue(f.read().startswith("digraph"))
+        # No temporary file is left beside it.
+        self.assertEqual([n for n in os.listdir(self.dir) if n.startswith(".graph.dot")], [])
+        # A directory that does not exist: an error, and nothing written.
+        missing = os.path.join(self.dir, "no-such-dir", "graph.dot")
+        r = run("graph", "things-help", "--kb", self.dir, "-o", missing)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("cannot write", r.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+
     def test_kb_from_environment(self):
         env = dict(os.environ, CLAIMKB_KB=self.dir)
         r = run("verdict", "premise", "--json", env=env)

@@ -9,12 +9,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <set>
-#include <vector>
 #include <ostream>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "claimkb/claimkb.hpp"
+#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -126,16 +127,6 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
   return {{"nodes", nodes}, {"edges", edges}};
 }
 
-bool write_file(const std::string& path, const std::string& text, std::ostream& err) {
-  std::ofstream file(path, std::ios::binary);
-  file << text;
-  if (!file.flush()) {
-    err << "claimkb: cannot write " << path << "\n";
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::ostream& err) {
@@ -159,7 +150,7 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
       out << json;
       return kDone;
     }
-    return write_file(g.output, json, err) ? kDone : kUsage;
+    return write_file_atomically(g.output, json, err) ? kDone : kUsage;
   }
   const std::optional<std::string> dot = to_dot(*kb, g.id);
   if (!dot) {
@@ -171,21 +162,29 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
       out << *dot;
       return kDone;
     }
-    return write_file(g.output, *dot, err) ? kDone : kUsage;
+    return write_file_atomically(g.output, *dot, err) ? kDone : kUsage;
   }
   TempFile source, rendered;
   if (source.path().empty() || rendered.path().empty()) {
     err << "claimkb: cannot create a temporary file for dot\n";
     return kUsage;
   }
-  if (!write_file(source.path(), *dot, err)) return kUsage;
-  const std::string& target = g.output.empty() ? rendered.path() : g.output;
-  if (!render_svg(source.path(), target, err)) return kUsage;
-  if (g.output.empty()) {
-    std::ifstream svg(rendered.path(), std::ios::binary);
-    out << svg.rdbuf();
+  {
+    std::ofstream file(source.path(), std::ios::binary);
+    if (!(file << *dot).flush()) {
+      err << "claimkb: cannot write a temporary file for dot\n";
+      return kUsage;
+    }
   }
-  return kDone;
+  // dot renders into a temporary file; the output file is then written whole.
+  if (!render_svg(source.path(), rendered.path(), err)) return kUsage;
+  std::ostringstream svg;
+  svg << std::ifstream(rendered.path(), std::ios::binary).rdbuf();
+  if (g.output.empty()) {
+    out << svg.str();
+    return kDone;
+  }
+  return write_file_atomically(g.output, svg.str(), err) ? kDone : kUsage;
 }
 
 }  // namespace claimkb::cli
