@@ -10,18 +10,34 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Runs ctest with the given arguments and adds its test count to $passed (ctest
+# fails the script first if any test fails).
+passed=0
+run_ctest() {
+  local log
+  log="$(mktemp)"
+  ctest "$@" | tee "$log"
+  passed=$((passed + $(grep -oE 'out of [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')))
+  rm -f "$log"
+}
+
 step "build and test (build/)"
 bash tools/bootstrap.sh
-ctest --test-dir build --output-on-failure -j2
-[ "${CLAIMKB_TEST_QUICK:-0}" = 1 ] && exit 0
+run_ctest --test-dir build --output-on-failure -j2
+if [ "${CLAIMKB_TEST_QUICK:-0}" = 1 ]; then
+  echo "tools/test.sh: $passed passed, 0 failed"
+  exit 0
+fi
 
 for preset in asan tsan; do
   step "$preset: build and test (build-$preset/)"
   cmake --preset "$preset" >"build-$preset.log" 2>&1 || { cat "build-$preset.log"; exit 1; }
   cmake --build --preset "$preset" >>"build-$preset.log" 2>&1 || { cat "build-$preset.log"; exit 1; }
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1 \
-    ctest --preset "$preset"
+    run_ctest --preset "$preset"
 done
 
 step "fuzz (build-fuzz/), ${FUZZ_SECONDS:-60}s a target"
 bash tools/fuzz.sh
+passed=$((passed + 2))  # the two fuzz targets
+echo "tools/test.sh: $passed passed, 0 failed"
