@@ -527,7 +527,12 @@ FileRecords decode_text(std::string_view text, const std::string& path, RecordKi
         decode_citation(n, out, sink);
       }
     };
-    if (root.IsSequence()) {
+    // Generous for a hand-curated file; a larger one belongs in several files.
+    constexpr std::size_t kMaxRecords = 100000;
+    if (root.IsSequence() && root.size() > kMaxRecords) {
+      sink.error(root, "the file holds " + std::to_string(root.size()) + " records, more than " +
+                           std::to_string(kMaxRecords) + "; split it into several files");
+    } else if (root.IsSequence()) {
       for (const YAML::Node& item : root) decode(item);
     } else if (root.IsMap()) {
       decode(root);

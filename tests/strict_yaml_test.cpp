@@ -123,6 +123,14 @@ TEST_CASE("an alias bomb stops at the expansion limit") {
   CHECK_FALSE(detail::check_yaml("a: &x [1, 2]\nb: *x\n"));
 }
 
+TEST_CASE("a file with more than 100,000 records is refused as a whole") {
+  std::string many;
+  for (int i = 0; i <= 100000; ++i) many += "- {id: c" + std::to_string(i) + ", statement: S.}\n";
+  const Diagnostic d = first_error(many);
+  CHECK(d.line == 1);
+  CHECK(d.message == "the file holds 100001 records, more than 100000; split it into several files");
+}
+
 TEST_CASE("an empty or whitespace-only file is refused") {
   CHECK(first_error("").message == "the file is empty: expected a claim or a list of them");
   CHECK(first_error("# only a comment\n\n").line == 1);
