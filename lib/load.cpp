@@ -31,7 +31,19 @@ class Loader {
   Result<std::shared_ptr<const KnowledgeBase::Impl>> run() {
     auto files = find_files();
     if (errors_.empty()) {
-      for (FileRecords& r : decode_all(files, threads_)) add(std::move(r));
+      std::vector<FileRecords> decoded = decode_all(files, threads_);
+      // Exact sizes up front: growing these by doubling would briefly hold two
+      // copies of the largest vectors of a big KB.
+      std::size_t claims = 0, citations = 0;
+      for (const FileRecords& r : decoded) {
+        claims += r.claims.size();
+        citations += r.citations.size();
+      }
+      kb_->claims.reserve(claims);
+      claim_sites_.reserve(claims);
+      kb_->citations.reserve(citations);
+      citation_sites_.reserve(citations);
+      for (FileRecords& r : decoded) add(std::move(r));
     }
     // Cross-file checks run even after errors in some files, so that one run
     // reports every problem; references to records dropped for errors are skipped.
