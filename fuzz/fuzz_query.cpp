@@ -26,5 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const claimkb::Match m = kb().match(text);
   if (!m.id.empty() && kb().claim(m.id) == nullptr) __builtin_trap();
   (void)kb().report(text);
+  // Every mention is a real sentence span of the input, naming a real claim.
+  for (const auto& m : claimkb::check(kb(), text)) {
+    if (m.begin > m.end || m.end > text.size() || kb().claim(m.id) == nullptr) __builtin_trap();
+  }
   return 0;
 }

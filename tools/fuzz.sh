@@ -22,6 +22,7 @@ i=0
 while IFS= read -r line; do
   printf '%s' "$line" >"$work/query/seed$((i++))"
 done < fuzz/seeds/queries.txt
+cp ../shared/seeds/*.txt "$work/query/" 2>/dev/null || true  # whole articles, for check()
 
 for target in decode query; do
   echo "fuzz_$target: ${seconds}s from $(ls "$work/$target" | wc -l) seeds"
