@@ -5,6 +5,7 @@
 #include "grade.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 namespace claimkb::detail {
@@ -162,7 +163,7 @@ class Grader {
     bool downgraded = false;
 
     std::size_t critical = 0, high_or_critical = 0, indirect = 0;
-    long participants = 0;
+    std::int64_t participants = 0;  // 64 bits even where long has 32
     std::vector<std::string> suspected;
     for (std::size_t i : group) {
       const RiskOfBias r = risk(i);

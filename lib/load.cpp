@@ -86,7 +86,13 @@ class Loader {
       for (; !ec && it != end; it.increment(ec)) {
         const fs::path& p = it->path();
         const auto ext = p.extension();
-        if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(p.string());
+        if (ext != ".yaml" && ext != ".yml") continue;
+        std::error_code file_ec;  // a bad entry must not end the walk
+        if (it->is_regular_file(file_ec)) {
+          found.push_back(p.string());
+        } else if (file_ec) {
+          error(p.string(), {}, "cannot read the file: " + file_ec.message());
+        }
       }
       if (ec) error(dir.string(), {}, "cannot list the directory: " + ec.message());
       std::sort(found.begin(), found.end());
@@ -106,17 +112,23 @@ class Loader {
       for (std::size_t i; (i = next++) < files.size();) {
         try {
           out[i] = decode_file(files[i].first, files[i].second);
-        } catch (const std::exception& e) {  // e.g. std::bad_alloc: never escape a thread
+        } catch (...) {  // e.g. std::bad_alloc: nothing may escape a thread
+          out[i] = FileRecords{};
           out[i].path = files[i].first;
           out[i].diagnostics.push_back({files[i].first, 0, 0, Diagnostic::Severity::error,
-                                        std::string("cannot decode the file: ") + e.what()});
+                                        "cannot decode the file: out of memory or an internal error"});
         }
       }
     };
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t threads = std::min<std::size_t>(wanted == 0 ? cores : wanted, files.size());
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    try {
+      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No more threads to be had (a container's process limit): the threads that
+      // started, and this one, share the files.
+    }
     work();
     for (auto& t : pool) t.join();
     return out;
@@ -162,8 +174,17 @@ class Loader {
     for (std::uint32_t i = 0; i < kb_->claims.size(); ++i) {
       const Claim& c = kb_->claims[i];
       const auto& [file, site] = claim_sites_[i];
+      // One study linked twice would count its participants and its vote twice.
+      std::unordered_map<std::string_view, std::size_t> linked;
       for (std::size_t k = 0; k < c.evidence.size(); ++k) {
         refs_[i].evidence.push_back(find_citation(c.evidence[k].citation, {file, site.evidence[k]}, "evidence"));
+        auto [first, fresh] = linked.emplace(c.evidence[k].citation, k);
+        if (!fresh) {
+          const Pos& at = site.evidence[first->second];
+          error({file, site.evidence[k]},
+                "citation '" + c.evidence[k].citation + "' is already linked in this claim's evidence (line " +
+                    std::to_string(at.line) + "); put both findings in one link");
+        }
       }
       for (std::size_t k = 0; k < c.asserted_by.size(); ++k) {
         refs_[i].asserted_by.push_back(find_citation(c.asserted_by[k].citation, {file, site.asserted_by[k]}, "asserted_by"));
@@ -256,7 +277,13 @@ class Loader {
 }  // namespace
 
 Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root, unsigned threads) {
-  return Loader(root, threads).run();
+  try {
+    return Loader(root, threads).run();
+  } catch (...) {  // e.g. std::bad_alloc: open() never throws
+    return Result<std::shared_ptr<const KnowledgeBase::Impl>>::failure(
+        {{root, 0, 0, Diagnostic::Severity::error,
+          "the knowledge base could not be loaded: out of memory or an internal error"}});
+  }
 }
 
 }  // namespace claimkb::detail

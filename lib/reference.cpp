@@ -47,6 +47,10 @@ std::string shorten_page_range(std::string_view pages) {
   for (char c : a + b) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return p;
   }
+  // A one-page "range" is one page; a range that runs backwards is printed as it
+  // stands rather than shortened into nonsense.
+  if (a == b) return first;
+  if (a.size() > b.size() || (a.size() == b.size() && b < a)) return p;
   if (a.size() != b.size()) return first + "-" + b;
   std::size_t same = 0;
   while (same + 1 < b.size() && a[same] == b[same]) ++same;

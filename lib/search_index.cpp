@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <utility>
 
@@ -213,6 +214,15 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
   for (std::size_t i = terms.size(); i-- > 0;) rest[i] = rest[i + 1] + terms[i].bound;
 
   thread_local Accumulator acc;
+  // However this returns (std::bad_alloc included), the accumulator is left all
+  // zeros, so the next query on this thread, on any KB, starts clean.
+  struct Reset {
+    Accumulator& a;
+    ~Reset() {
+      for (std::uint32_t c : a.touched) a.score[c] = 0.0;
+      a.touched.clear();
+    }
+  } reset{acc};
   if (acc.score.size() < claim_count_) acc.score.resize(claim_count_, 0.0);
   // Term at a time, with the classic upper-bound cut-off: once `limit` claims have
   // partial scores above what every remaining term could give a claim not yet
@@ -263,7 +273,8 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
 }
 
 std::vector<ScoredClaim> SearchIndex::rank(const Query& q, std::size_t limit, double floor) const {
-  std::vector<ScoredClaim> out = bm25(q, std::max(kRescored, 2 * limit));
+  const std::size_t wanted = limit > SIZE_MAX / 2 ? SIZE_MAX : 2 * limit;  // a C caller's huge limit
+  std::vector<ScoredClaim> out = bm25(q, std::max(kRescored, wanted));
   for (ScoredClaim& s : out) s.score *= (1.0 + phrasing_coverage(s.claim, q.known).share) / 2.0;
   out.erase(std::remove_if(out.begin(), out.end(), [&](const ScoredClaim& s) { return s.score < floor; }),
             out.end());

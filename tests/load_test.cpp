@@ -208,7 +208,7 @@ TEST_CASE("files and directories that cannot make a KB") {
   SUBCASE("not a directory") {
     auto r = KnowledgeBase::open("/nonexistent/claimkb");
     REQUIRE_FALSE(r.ok());
-    CHECK(r.errors()[0].to_string().find("/nonexistent/claimkb: error: not a knowledge base directory") == 0);
+    CHECK(r.errors()[0].to_string().find("/nonexistent/claimkb:1:1: error: not a knowledge base directory") == 0);
   }
   SUBCASE("empty file, scalar file, several documents") {
     TempKb kb;
@@ -268,4 +268,17 @@ TEST_CASE("errors in one file do not hide cross-file errors, nor cause false one
   REQUIRE(errors.size() == 2);
   CHECK(errors[0].find("citations/t.yaml:1:58: error: 'year' must be a whole number") == 0);
   CHECK(errors[1] == "claims/c.yaml:1:39: error: depends_on cycle: a -> a");
+}
+
+TEST_CASE("a study linked twice in one claim is an error, not two votes") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml",
+           "id: c\n"
+           "statement: S.\n"
+           "evidence:\n"
+           "  - {citation: trial1, stance: supports, finding: F.}\n"
+           "  - {citation: trial1, stance: supports, finding: G.}\n");
+  CHECK(one_error(kb) == "claims/c.yaml:5:16: error: citation 'trial1' is already linked in this "
+                         "claim's evidence (line 4); put both findings in one link");
 }

@@ -15,6 +15,8 @@ TEST_CASE("page ranges are shortened as in Vancouver") {
   CHECK(shorten_page_range("267\u2013276") == "267-76");  // en dash
   CHECK(shorten_page_range("e146341") == "e146341");
   CHECK(shorten_page_range("758.e3-758.e4") == "758.e3-758.e4");  // not plain numbers: as printed
+  CHECK(shorten_page_range("100-100") == "100");                  // one page
+  CHECK(shorten_page_range("276-267") == "276-267");              // backwards: as printed
 }
 
 TEST_CASE("a journal article with DOI and PMID") {

@@ -27,7 +27,7 @@ struct CLAIMKB_EXPORT Diagnostic {
   Severity severity = Severity::error;
   std::string message;
 
-  // "file:line:column: error: message" (no line or column when they are 0).
+  // "file:line:column: error: message"; 1:1 when line and column are 0.
   std::string to_string() const;
 };
 
@@ -49,12 +49,13 @@ class [[nodiscard]] Result {
   // process is stopped with a message (there are no exceptions to throw).
   const T& value() const& { check(); return *value_; }
   T& value() & { check(); return *value_; }
-  T&& value() && { check(); return std::move(*value_); }
+  T value() && { check(); return std::move(*value_); }  // by value: no dangling
   const T* operator->() const { check(); return &*value_; }
   const T& operator*() const& { check(); return *value_; }
 
   // Every problem found; empty when ok().
-  const std::vector<Diagnostic>& errors() const { return errors_; }
+  const std::vector<Diagnostic>& errors() const& { return errors_; }
+  std::vector<Diagnostic> errors() && { return std::move(errors_); }
 
  private:
   Result() = default;

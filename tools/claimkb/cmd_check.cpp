@@ -14,20 +14,29 @@
 namespace claimkb::cli {
 namespace {
 
-// 1-based line and column of byte `offset`; the column counts UTF-8 characters,
-// as editors do.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
+// 1-based line and column of byte offsets that come in increasing order (as
+// check() returns mentions), found in one pass over the text; the column counts
+// UTF-8 characters, as editors do.
+class Positions {
+ public:
+  explicit Positions(std::string_view text) : text_(text) {}
+  std::pair<std::size_t, std::size_t> at(std::size_t offset) {
+    if (offset < at_) at_ = 0, line_ = 1, column_ = 1;  // out of order: start again
+    for (; at_ < offset && at_ < text_.size(); ++at_) {
+      if (text_[at_] == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((static_cast<unsigned char>(text_[at_]) & 0xC0) != 0x80) {
+        ++column_;
+      }
     }
+    return {line_, column_};
   }
-  return {line, column};
-}
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0, line_ = 1, column_ = 1;
+};
 
 bool read_all(const std::string& path, std::istream& in, std::string& text, std::ostream& err) {
   if (path == "-") {
@@ -54,10 +63,11 @@ int run_check(const Options& o, const std::string& path, std::istream& in, std::
   auto kb = open_kb(o, err);
   if (!kb) return kInvalidKb;
   const std::vector<ClaimMention> found = check(*kb, text);
+  Positions positions(text);
   if (o.json) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const ClaimMention& m : found) {
-      const auto [line, column] = line_and_column(text, m.begin);
+      const auto [line, column] = positions.at(m.begin);
       all.push_back({{"begin", m.begin},
                      {"end", m.end},
                      {"line", line},
@@ -75,7 +85,7 @@ int run_check(const Options& o, const std::string& path, std::istream& in, std::
   if (found.empty()) err << "no sentence states a claim of the knowledge base\n";
   const std::string name = path == "-" ? "<stdin>" : path;
   for (const ClaimMention& m : found) {
-    const auto [line, column] = line_and_column(text, m.begin);
+    const auto [line, column] = positions.at(m.begin);
     out << name << ":" << line << ":" << column << ": [" << m.begin << ", " << m.end << ") "
         << m.id << ": " << to_string(m.verdict);
     if (m.certainty) out << " (" << to_string(*m.certainty) << " certainty)";

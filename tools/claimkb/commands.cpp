@@ -80,8 +80,6 @@ int run_lint(const Options& o, std::ostream& out, std::ostream& err) {
     if (kb) {
       out << path << ": ok: " << kb->claim_count() << " claims, " << kb->citation_count()
           << " citations, " << warnings.size() << " warnings\n";
-    } else {
-      err << errors.size() << (errors.size() == 1 ? " error" : " errors") << " in " << path << "\n";
     }
   }
   return kb ? kDone : kInvalidKb;

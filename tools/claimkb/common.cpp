@@ -7,9 +7,8 @@ namespace claimkb::cli {
 std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
   auto kb = KnowledgeBase::open(o.kb.empty() ? KnowledgeBase::default_path() : o.kb);
   if (!kb) {
+    // Only the errors, one a line, so that a program can read every line the same way.
     for (const auto& e : kb.errors()) err << e.to_string() << "\n";
-    err << kb.errors().size() << (kb.errors().size() == 1 ? " error" : " errors")
-        << "; the knowledge base was not loaded\n";
     return std::nullopt;
   }
   return std::move(kb).value();

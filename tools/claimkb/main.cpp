@@ -60,15 +60,21 @@ int main(int argc, char** argv) {
     return kUsage;
   }
 
-  if (verdict->parsed()) return run_verdict(o, query, std::cout, std::cerr);
-  if (list->parsed()) return run_list(o, std::cout, std::cerr);
-  if (lint->parsed()) return run_lint(o, std::cout, std::cerr);
-  if (search->parsed()) {
-    std::string text;
-    for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
-    return run_search(o, text, limit, std::cout, std::cerr);
+  // The library never throws, but the command's own file and stream handling can
+  // (a bad TMPDIR, no memory): say so and exit, rather than abort.
+  try {
+    if (verdict->parsed()) return run_verdict(o, query, std::cout, std::cerr);
+    if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    if (lint->parsed()) return run_lint(o, std::cout, std::cerr);
+    if (search->parsed()) {
+      std::string text;
+      for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+      return run_search(o, text, limit, std::cout, std::cerr);
+    }
+    if (check->parsed()) return run_check(o, check_path, std::cin, std::cout, std::cerr);
+    if (graph->parsed()) return run_graph(o, graph_options, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "claimkb: " << e.what() << "\n";
   }
-  if (check->parsed()) return run_check(o, check_path, std::cin, std::cout, std::cerr);
-  if (graph->parsed()) return run_graph(o, graph_options, std::cout, std::cerr);
   return kUsage;
 }
