@@ -14,36 +14,86 @@ namespace claimkb::detail {
 namespace {
 
 using Names = std::vector<std::string_view>;
+// The tables are function-local statics, built on first use: a program that opens a
+// KB from its own static initialisers must not find them still empty.
 
-const Names kCitationKeys = {"id", "design", "title", "authors", "year", "journal",
-                             "publisher", "volume", "issue", "pages", "article", "pmid",
-                             "pmcid", "doi", "url", "n", "of", "risk_of_bias", "retracted",
-                             "abstract", "notes"};
-const Names kClaimKeys = {"id", "statement", "aliases", "tags", "asserted_by",
-                          "evidence", "depends_on", "notes"};
-const Names kLinkKeys = {"citation", "stance", "finding", "directness", "risk_of_bias",
-                         "effect", "dose_response", "publication_bias",
-                         "reported_certainty", "reported_domains", "notes"};
-const Names kAssertionKeys = {"citation", "quote"};
-const Names kRetractionKeys = {"date", "notice"};
-const Names kDowngradeDomains = {"risk_of_bias", "inconsistency", "indirectness",
-                                 "imprecision", "publication_bias"};
-const Names kUpgradeDomains = {"large_effect", "dose_response", "confounding"};
-const Names kDomainKeys = {"risk_of_bias", "inconsistency", "indirectness", "imprecision",
-                           "publication_bias", "large_effect", "dose_response",
-                           "confounding"};
+const Names& kCitationKeys() {
+  static const Names names = {"id", "design", "title", "authors", "year", "journal",
+                              "publisher", "volume", "issue", "pages", "article", "pmid",
+                              "pmcid", "doi", "url", "n", "of", "risk_of_bias", "retracted",
+                              "abstract", "notes"};
+  return names;
+}
+const Names& kClaimKeys() {
+  static const Names names = {"id", "statement", "aliases", "tags", "asserted_by", "evidence",
+                              "depends_on", "notes"};
+  return names;
+}
+const Names& kLinkKeys() {
+  static const Names names = {"citation", "stance", "finding", "directness", "risk_of_bias",
+                              "effect", "dose_response", "publication_bias",
+                              "reported_certainty", "reported_domains", "notes"};
+  return names;
+}
+const Names& kAssertionKeys() {
+  static const Names names = {"citation", "quote"};
+  return names;
+}
+const Names& kRetractionKeys() {
+  static const Names names = {"date", "notice"};
+  return names;
+}
+const Names& kDowngradeDomains() {
+  static const Names names = {"risk_of_bias", "inconsistency", "indirectness", "imprecision",
+                              "publication_bias"};
+  return names;
+}
+const Names& kUpgradeDomains() {
+  static const Names names = {"large_effect", "dose_response", "confounding"};
+  return names;
+}
+const Names& kDomainKeys() {
+  static const Names names = {"risk_of_bias", "inconsistency", "indirectness", "imprecision",
+                              "publication_bias", "large_effect", "dose_response",
+                              "confounding"};
+  return names;
+}
 
-const Names kDesignNames = {"systematic_review", "rct", "non_randomized_trial", "cohort",
-                            "case_control", "cross_sectional", "case_series",
-                            "case_report", "laboratory", "narrative_review",
-                            "expert_opinion", "guideline", "book", "web"};
-const Names kPooledNames = {"randomized", "mixed", "observational"};
-const Names kStanceNames = {"supports", "refutes", "neutral"};
-const Names kDirectnessNames = {"direct", "indirect"};
-const Names kRiskNames = {"low", "some_concerns", "high", "critical", "unclear"};
-const Names kEffectNames = {"small", "moderate", "large", "very_large"};
-const Names kCertaintyNames = {"high", "moderate", "low", "very_low"};
-const Names kConcernNames = {"serious", "very_serious"};
+const Names& kDesignNames() {
+  static const Names names = {"systematic_review", "rct", "non_randomized_trial", "cohort",
+                              "case_control", "cross_sectional", "case_series", "case_report",
+                              "laboratory", "narrative_review", "expert_opinion", "guideline",
+                              "book", "web"};
+  return names;
+}
+const Names& kPooledNames() {
+  static const Names names = {"randomized", "mixed", "observational"};
+  return names;
+}
+const Names& kStanceNames() {
+  static const Names names = {"supports", "refutes", "neutral"};
+  return names;
+}
+const Names& kDirectnessNames() {
+  static const Names names = {"direct", "indirect"};
+  return names;
+}
+const Names& kRiskNames() {
+  static const Names names = {"low", "some_concerns", "high", "critical", "unclear"};
+  return names;
+}
+const Names& kEffectNames() {
+  static const Names names = {"small", "moderate", "large", "very_large"};
+  return names;
+}
+const Names& kCertaintyNames() {
+  static const Names names = {"high", "moderate", "low", "very_low"};
+  return names;
+}
+const Names& kConcernNames() {
+  static const Names names = {"serious", "very_serious"};
+  return names;
+}
 
 Pos pos_of(const YAML::Node& node) {
   const YAML::Mark m = node.Mark();
@@ -269,7 +319,7 @@ void check_identifiers(const Fields& f, const Citation& c, Sink& sink) {
 }
 
 std::optional<Retraction> decode_retraction(const YAML::Node& v, Sink& sink) {
-  Fields f(v, "retracted", kRetractionKeys, sink);
+  Fields f(v, "retracted", kRetractionKeys(), sink);
   if (!f.valid()) return std::nullopt;
   Retraction r;
   auto date = f.require("date");
@@ -284,7 +334,7 @@ std::optional<Retraction> decode_retraction(const YAML::Node& v, Sink& sink) {
 }
 
 void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
-  Fields f(node, "citation", kCitationKeys, sink);
+  Fields f(node, "citation", kCitationKeys(), sink);
   if (!f.valid()) return;
   const std::size_t errors_before = sink.count();
   Citation c;
@@ -294,7 +344,7 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
     if (auto s = as_id(*v, "id", sink)) c.id = *s;
   }
   if (auto v = f.require("design")) {
-    if (auto d = as_enum<Design>(*v, "design", kDesignNames, parse_design, sink)) c.design = *d;
+    if (auto d = as_enum<Design>(*v, "design", kDesignNames(), parse_design, sink)) c.design = *d;
   }
   if (auto v = f.require("title")) {
     if (auto s = as_nonempty_text(*v, "title", sink)) c.title = *s;
@@ -326,7 +376,7 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
   check_identifiers(f, c, sink);
   if (auto v = f.get("n")) c.n = as_integer(*v, "n", sink, 0, 2000000000L);
   if (auto v = f.get("of")) {
-    c.of = as_enum<Pooled>(*v, "of", kPooledNames, parse_pooled, sink);
+    c.of = as_enum<Pooled>(*v, "of", kPooledNames(), parse_pooled, sink);
     if (c.design != Design::systematic_review) {
       sink.error(*v, "'of' is only for a systematic_review, and this citation is a " +
                          std::string(to_string(c.design)));
@@ -337,7 +387,7 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
                "(what it pooled)");
   }
   if (auto v = f.get("risk_of_bias")) {
-    if (auto r = as_enum<RiskOfBias>(*v, "risk_of_bias", kRiskNames, parse_risk_of_bias, sink)) {
+    if (auto r = as_enum<RiskOfBias>(*v, "risk_of_bias", kRiskNames(), parse_risk_of_bias, sink)) {
       c.risk_of_bias = *r;
     }
   }
@@ -352,21 +402,21 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
 }
 
 std::optional<ReportedDomains> decode_domains(const YAML::Node& v, Sink& sink) {
-  Fields f(v, "reported_domains", kDomainKeys, sink);
+  Fields f(v, "reported_domains", kDomainKeys(), sink);
   if (!f.valid()) return std::nullopt;
   ReportedDomains d;
   std::optional<Concern>* downgrades[] = {&d.risk_of_bias, &d.inconsistency, &d.indirectness,
                                           &d.imprecision, &d.publication_bias};
-  for (std::size_t i = 0; i < kDowngradeDomains.size(); ++i) {
-    if (auto x = f.get(kDowngradeDomains[i])) {
-      *downgrades[i] = as_enum<Concern>(*x, kDowngradeDomains[i], kConcernNames,
+  for (std::size_t i = 0; i < kDowngradeDomains().size(); ++i) {
+    if (auto x = f.get(kDowngradeDomains()[i])) {
+      *downgrades[i] = as_enum<Concern>(*x, kDowngradeDomains()[i], kConcernNames(),
                                         parse_concern, sink);
     }
   }
   int* upgrades[] = {&d.large_effect, &d.dose_response, &d.confounding};
-  for (std::size_t i = 0; i < kUpgradeDomains.size(); ++i) {
-    if (auto x = f.get(kUpgradeDomains[i])) {
-      if (auto n = as_integer(*x, kUpgradeDomains[i], sink, 1, 2)) {
+  for (std::size_t i = 0; i < kUpgradeDomains().size(); ++i) {
+    if (auto x = f.get(kUpgradeDomains()[i])) {
+      if (auto n = as_integer(*x, kUpgradeDomains()[i], sink, 1, 2)) {
         *upgrades[i] = static_cast<int>(*n);
       }
     }
@@ -375,7 +425,7 @@ std::optional<ReportedDomains> decode_domains(const YAML::Node& v, Sink& sink) {
 }
 
 std::optional<EvidenceLink> decode_link(const YAML::Node& node, Pos& citation_pos, Sink& sink) {
-  Fields f(node, "evidence link", kLinkKeys, sink);
+  Fields f(node, "evidence link", kLinkKeys(), sink);
   if (!f.valid()) return std::nullopt;
   EvidenceLink l;
   citation_pos = pos_of(node);
@@ -384,23 +434,23 @@ std::optional<EvidenceLink> decode_link(const YAML::Node& node, Pos& citation_po
     if (auto s = as_id(*v, "citation", sink)) l.citation = *s;
   }
   if (auto v = f.require("stance")) {
-    if (auto s = as_enum<Stance>(*v, "stance", kStanceNames, parse_stance, sink)) l.stance = *s;
+    if (auto s = as_enum<Stance>(*v, "stance", kStanceNames(), parse_stance, sink)) l.stance = *s;
   }
   if (auto v = f.require("finding")) {
     if (auto s = as_nonempty_text(*v, "finding", sink)) l.finding = *s;
   }
   if (auto v = f.get("directness")) {
-    if (auto d = as_enum<Directness>(*v, "directness", kDirectnessNames, parse_directness,
+    if (auto d = as_enum<Directness>(*v, "directness", kDirectnessNames(), parse_directness,
                                      sink)) {
       l.directness = *d;
     }
   }
   if (auto v = f.get("risk_of_bias")) {
-    l.risk_of_bias = as_enum<RiskOfBias>(*v, "risk_of_bias", kRiskNames, parse_risk_of_bias,
+    l.risk_of_bias = as_enum<RiskOfBias>(*v, "risk_of_bias", kRiskNames(), parse_risk_of_bias,
                                          sink);
   }
   if (auto v = f.get("effect")) {
-    l.effect = as_enum<Effect>(*v, "effect", kEffectNames, parse_effect, sink);
+    l.effect = as_enum<Effect>(*v, "effect", kEffectNames(), parse_effect, sink);
   }
   if (auto v = f.get("dose_response")) l.dose_response = as_bool(*v, "dose_response", sink).value_or(false);
   if (auto v = f.get("publication_bias")) {
@@ -411,7 +461,7 @@ std::optional<EvidenceLink> decode_link(const YAML::Node& node, Pos& citation_po
     }
   }
   if (auto v = f.get("reported_certainty")) {
-    l.reported_certainty = as_enum<Certainty>(*v, "reported_certainty", kCertaintyNames,
+    l.reported_certainty = as_enum<Certainty>(*v, "reported_certainty", kCertaintyNames(),
                                               parse_certainty, sink);
   }
   if (auto v = f.get("reported_domains")) l.reported_domains = decode_domains(*v, sink);
@@ -439,7 +489,7 @@ std::vector<T> decode_list(const std::optional<YAML::Node>& v, std::string_view 
 }
 
 void decode_claim(const YAML::Node& node, FileRecords& out, Sink& sink) {
-  Fields f(node, "claim", kClaimKeys, sink);
+  Fields f(node, "claim", kClaimKeys(), sink);
   if (!f.valid()) return;
   const std::size_t errors_before = sink.count();
   Claim c;
@@ -465,7 +515,7 @@ void decode_claim(const YAML::Node& node, FileRecords& out, Sink& sink) {
   c.asserted_by = decode_list<Assertion>(
       f.get("asserted_by"), "asserted_by", sink, site.asserted_by,
       [&](const YAML::Node& item, Pos& p) -> std::optional<Assertion> {
-        Fields a(item, "asserted_by entry", kAssertionKeys, sink);
+        Fields a(item, "asserted_by entry", kAssertionKeys(), sink);
         if (!a.valid()) return std::nullopt;
         Assertion out_a;
         p = pos_of(item);
