@@ -14,9 +14,9 @@
 #include <utility>
 
 #include "claimkb/knowledge_base.hpp"
+#include "claimkb/listing.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"
-#include "listing_json.hpp"
 
 // The handle is a KnowledgeBase, which is immutable after loading; that is what
 // makes concurrent queries on one handle safe.
@@ -142,7 +142,7 @@ char* claimkb_list_json(const claimkb_t* kb, char** errptr) {
       error = "claimkb_list_json: kb must not be NULL";
       return nullptr;
     }
-    return copy_out(claimkb::detail::claim_list_json(kb->kb));
+    return copy_out(claimkb::claims_json(kb->kb));
   });
 }
 
@@ -152,7 +152,7 @@ char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit, c
       error = "claimkb_search_json: kb and text must not be NULL";
       return nullptr;
     }
-    return copy_out(claimkb::detail::search_json(kb->kb, text, limit));
+    return copy_out(claimkb::search_json(kb->kb, text, limit));
   });
 }
 

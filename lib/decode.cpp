@@ -167,7 +167,6 @@ class Fields {
   }
 
   bool valid() const { return valid_; }
-  const YAML::Node& node() const { return node_; }
 
   // The value of `key`, or nullopt when the key is absent or its value is null.
   std::optional<YAML::Node> get(std::string_view key) const {

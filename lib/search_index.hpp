@@ -102,8 +102,6 @@ class SearchIndex {
   Coverage phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const;
 
   std::size_t claim_count() const { return claim_count_; }
-  std::size_t term_count() const { return idf_.size(); }
-  double idf_of_unknown() const { return unknown_idf_; }
 
  private:
   struct Phrasing;

@@ -8,6 +8,7 @@
 #include "claimkb/check.hpp"
 #include "claimkb/graph.hpp"
 #include "claimkb/knowledge_base.hpp"
+#include "claimkb/listing.hpp"
 #include "claimkb/model.hpp"
 #include "claimkb/reference.hpp"
 #include "claimkb/result.hpp"

@@ -35,21 +35,15 @@ int run_verdict(const Options& o, const std::string& query, std::ostream& out, s
 int run_list(const Options& o, std::ostream& out, std::ostream& err) {
   auto kb = open_kb(o, err);
   if (!kb) return kInvalidKb;
-  ordered_json all = ordered_json::array();
-  for (std::size_t i = 0; i < kb->claim_count(); ++i) {
-    const Claim& c = kb->claim_at(i);
-    const Grade& g = kb->grade_at(i);
-    if (o.json) {
-      all.push_back({{"id", c.id},
-                     {"statement", c.statement},
-                     {"verdict", std::string(to_string(g.verdict))},
-                     {"certainty", certainty_json(g.certainty)}});
-    } else {
-      out << std::left << std::setw(13) << to_string(g.verdict) << std::setw(10)
-          << (g.certainty ? to_string(*g.certainty) : "-") << c.id << "\n";
-    }
+  if (o.json) {
+    out << claims_json(*kb, 2) << "\n";
+    return kDone;
   }
-  if (o.json) out << dump(all) << "\n";
+  for (std::size_t i = 0; i < kb->claim_count(); ++i) {
+    const Grade& g = kb->grade_at(i);
+    out << std::left << std::setw(13) << to_string(g.verdict) << std::setw(10)
+        << (g.certainty ? to_string(*g.certainty) : "-") << kb->claim_at(i).id << "\n";
+  }
   return kDone;
 }
 

@@ -1,0 +1,24 @@
+// claimkb/listing.hpp — JSON arrays of claims, exactly as `claimkb list --json` and
+// `claimkb search --json` print them; the C API's claimkb_list_json and
+// claimkb_search_json return the same strings. Thread-safe like every query of a
+// KnowledgeBase; never throws except std::bad_alloc.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "claimkb/export.h"
+#include "claimkb/knowledge_base.hpp"
+
+namespace claimkb {
+
+// Every claim as [{"id", "statement", "verdict", "certainty"}, ...], in the KB's
+// order; certainty is null for an insufficient verdict. indent < 0: one line.
+CLAIMKB_EXPORT std::string claims_json(const KnowledgeBase& kb, int indent = -1);
+
+// kb.search(text, limit) as [{"id", "score", "statement", "verdict", "certainty"}, ...].
+CLAIMKB_EXPORT std::string search_json(const KnowledgeBase& kb, std::string_view text,
+                                       std::size_t limit, int indent = -1);
+
+}  // namespace claimkb
