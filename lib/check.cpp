@@ -36,8 +36,8 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
       }
     }
     if (best.terms == 0) continue;
-    const Claim& claim = impl.claims[best_claim];
-    const Grade& grade = impl.grades[best_claim];
+    const Claim& claim = impl.claim(best_claim);
+    const Grade& grade = impl.grade(best_claim);
     out.push_back({span.begin, span.end, std::string(sentence), claim.id, grade.verdict,
                    grade.certainty, best.share});
   }

@@ -111,10 +111,10 @@ class VertexWriter {
   VertexWriter(const KnowledgeBase::Impl& kb) : kb_(&kb) {}
 
   void operator()(std::ostream& out, Vertex v) const {
-    const detail::VertexData& d = kb_->graph[v];
+    const detail::VertexData& d = kb_->graph()[v];
     if (d.kind == VertexKind::claim) {
-      const Claim& c = kb_->claims[d.index];
-      const Grade& g = kb_->grades[d.index];
+      const Claim& c = kb_->claim(d.index);
+      const Grade& g = kb_->grade(d.index);
       std::string verdict(to_string(g.verdict));
       if (g.certainty) verdict += ", " + human(to_string(*g.certainty)) + " certainty";
       out << "[shape=box, style=\"rounded,filled\", fillcolor=" << quote(verdict_colour(g.verdict))
@@ -122,7 +122,7 @@ class VertexWriter {
           << ", tooltip=" << quote(c.statement) << "]";
       return;
     }
-    const Citation& c = kb_->citations[d.index];
+    const Citation& c = kb_->citation(d.index);
     const int tier = starting_tier(c.design, c.of);
     std::string label = c.id + "\n" + human(to_string(c.design));
     if (c.of) label += " of " + human(to_string(*c.of));
@@ -176,14 +176,14 @@ struct KeepVertices {
 
 std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id) {
   const KnowledgeBase::Impl& impl = detail::ImplAccess::of(kb);
-  const EvidenceGraph& g = impl.graph;
+  const EvidenceGraph& g = impl.graph();
   std::vector<bool> keep(boost::num_vertices(g), id.empty());
   if (!id.empty()) {
-    auto it = impl.claim_index.find(id);
-    if (it == impl.claim_index.end()) return std::nullopt;
+    const std::optional<std::uint32_t> found = impl.find_claim(id);
+    if (!found) return std::nullopt;
     // Everything reachable along out-edges: the claim's citations, its premises,
     // theirs, and so on. Claims are vertices 0..C-1 (graph.hpp).
-    std::vector<Vertex> stack{static_cast<Vertex>(it->second)};
+    std::vector<Vertex> stack{static_cast<Vertex>(*found)};
     keep[stack.back()] = true;
     while (!stack.empty()) {
       const Vertex v = stack.back();
@@ -200,9 +200,9 @@ std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id) 
   const boost::filtered_graph<EvidenceGraph, boost::keep_all, KeepVertices> shown(
       g, boost::keep_all(), KeepVertices{&keep});
   // Nodes are named by their KB ids (unique across claims and citations).
-  const auto name = boost::make_function_property_map<Vertex, std::string>([&impl](Vertex v) {
-    const detail::VertexData& d = impl.graph[v];
-    return d.kind == VertexKind::claim ? impl.claims[d.index].id : impl.citations[d.index].id;
+  const auto name = boost::make_function_property_map<Vertex, std::string>([&impl, &g](Vertex v) {
+    const detail::VertexData& d = g[v];
+    return d.kind == VertexKind::claim ? impl.claim(d.index).id : impl.citation(d.index).id;
   });
   std::ostringstream out;
   boost::write_graphviz(out, shown, VertexWriter(impl), EdgeWriter(g), GraphWriter(), name);

@@ -193,8 +193,8 @@ class Loader {
         refs_[i].depends_on.push_back(find_claim(c.depends_on[k], {file, site.depends_on[k]}));
       }
     }
-    kb_->graph = build_graph(kb_->claims.size(), kb_->citations.size(), kb_->claims, refs_);
-    for (const Cycle& cycle : find_cycles(kb_->graph)) {
+    kb_->evidence_graph = build_graph(kb_->claims.size(), kb_->citations.size(), kb_->claims, refs_);
+    for (const Cycle& cycle : find_cycles(kb_->evidence_graph)) {
       std::string names;
       for (std::uint32_t v : cycle.claims) names += kb_->claims[v].id + " -> ";
       names += kb_->claims[cycle.claims.front()].id;
@@ -241,7 +241,7 @@ class Loader {
   void grade_all() {
     for (Citation& c : kb_->citations) c.reference = format_reference(c);
     kb_->grades.resize(kb_->claims.size());
-    for (std::uint32_t i : premise_order(kb_->graph)) {
+    for (std::uint32_t i : premise_order(kb_->evidence_graph)) {
       const Claim& c = kb_->claims[i];
       GradeInput in;
       in.claim = &c;

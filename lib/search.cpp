@@ -11,7 +11,7 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   const detail::Query q = index.query(text, detail::thread_stemmer());
   std::vector<SearchHit> hits;
   for (const auto& r : index.rank(q, limit, detail::kListFloor)) {
-    hits.push_back({impl_->claims[r.claim].id, r.score});
+    hits.push_back({impl_->claim(r.claim).id, r.score});
   }
   return hits;
 }

@@ -33,11 +33,13 @@
 
 #include <cstdint>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "binary.hpp"
 #include "claimkb/model.hpp"
 #include "stemmer.hpp"
 
@@ -102,6 +104,11 @@ class SearchIndex {
   Coverage phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const;
 
   std::size_t claim_count() const { return claim_count_; }
+
+  // The index in a snapshot (search_index_io.cpp). load() checks that every offset
+  // and id is in range, and returns nullopt for an index that is not whole.
+  void save(Writer& w) const;
+  static std::optional<SearchIndex> load(Reader& r, std::size_t claim_count);
 
  private:
   struct Phrasing;

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config python3 python3-yaml
           libyaml-cpp-dev libyaml-dev libboost-dev libboost-graph-dev nlohmann-json3-dev
-          libcli11-dev doctest-dev libstemmer-dev
+          libcli11-dev doctest-dev libstemmer-dev libxxhash-dev
           clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz)
 missing=()
 for p in "${packages[@]}"; do

@@ -39,8 +39,18 @@ class CLAIMKB_EXPORT KnowledgeBase {
   // Loads, validates and grades the KB in directory `path` (with claims/ and
   // citations/ below it). On failure the result holds every error, sorted by file,
   // line and column.
+  //
+  // When `path` is a file, it must be a snapshot written by write_snapshot() (or
+  // `claimkb compile`) with this version of claimkb: it is memory-mapped, its size
+  // and checksum checked, and records are read from it when first asked for. A
+  // snapshot answers exactly as the KB it was compiled from. A file that is not a
+  // whole, unaltered snapshot of this version is refused, never read.
   static Result<KnowledgeBase> open(const std::string& path, const OpenOptions& options);
   static Result<KnowledgeBase> open(const std::string& path) { return open(path, OpenOptions{}); }
+
+  // Writes this KB as a snapshot file (docs/snapshot.md), replacing `file` whole
+  // (claimkb/write_file.hpp). Returns the bytes written, or why it could not.
+  Result<std::size_t> write_snapshot(const std::string& file) const;
 
   // The directory open() uses when the caller names none: $CLAIMKB_KB when set and
   // not empty, else the KB bundled with the library.

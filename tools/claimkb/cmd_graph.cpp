@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "claimkb/claimkb.hpp"
-#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -150,7 +149,7 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
       out << json;
       return kDone;
     }
-    return write_file_atomically(g.output, json, err) ? kDone : kUsage;
+    return write_output(g.output, json, err) ? kDone : kUsage;
   }
   const std::optional<std::string> dot = to_dot(*kb, g.id);
   if (!dot) {
@@ -162,7 +161,7 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
       out << *dot;
       return kDone;
     }
-    return write_file_atomically(g.output, *dot, err) ? kDone : kUsage;
+    return write_output(g.output, *dot, err) ? kDone : kUsage;
   }
   TempFile source, rendered;
   if (source.path().empty() || rendered.path().empty()) {
@@ -184,7 +183,7 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
     out << svg.str();
     return kDone;
   }
-  return write_file_atomically(g.output, svg.str(), err) ? kDone : kUsage;
+  return write_output(g.output, svg.str(), err) ? kDone : kUsage;
 }
 
 }  // namespace claimkb::cli

@@ -11,7 +11,7 @@ namespace claimkb::cli {
 enum Exit { kDone = 0, kInvalidKb = 1, kUsage = 2, kNoSuchClaim = 3 };
 
 struct Options {
-  std::string kb;  // empty: KnowledgeBase::default_path()
+  std::string kb;  // a directory or a compiled snapshot; empty: KnowledgeBase::default_path()
   bool json = false;
 };
 
@@ -28,6 +28,8 @@ int run_search(const Options& o, const std::string& text, std::size_t limit, std
                std::ostream& err);
 int run_check(const Options& o, const std::string& path, std::istream& in, std::ostream& out,
               std::ostream& err);
+// Compiles the KB named by `o` into the snapshot file `output`.
+int run_compile(const Options& o, const std::string& output, std::ostream& out, std::ostream& err);
 int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::ostream& err);
 
 }  // namespace claimkb::cli

@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "claimkb/write_file.hpp"
+
 namespace claimkb::cli {
 
 std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
@@ -12,6 +14,14 @@ std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
     return std::nullopt;
   }
   return std::move(kb).value();
+}
+
+bool write_output(const std::string& path, std::string_view bytes, std::ostream& err) {
+  if (auto error = write_file_atomically(path, bytes)) {
+    err << error->to_string() << "\n";
+    return false;
+  }
+  return true;
 }
 
 nlohmann::ordered_json certainty_json(const std::optional<Certainty>& c) {

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "claimkb/knowledge_base.hpp"
 #include "commands.hpp"
@@ -15,6 +16,10 @@ namespace claimkb::cli {
 // Opens the KB named by the options (or the default one), or prints every error
 // (SPEC §5: file:line:column: error: message) and returns nullopt.
 std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err);
+
+// Writes `bytes` to `path` whole or not at all (claimkb/write_file.hpp), or prints
+// why not as file:line:column: error: ... and returns false.
+bool write_output(const std::string& path, std::string_view bytes, std::ostream& err);
 
 // A certainty as JSON: its name, or null for an insufficient verdict.
 nlohmann::ordered_json certainty_json(const std::optional<Certainty>& c);

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
 
   Options o;
   app.add_option("--kb", o.kb,
-                 "knowledge base directory (default: $CLAIMKB_KB, else the bundled KB)");
+                 "knowledge base: a directory, or a snapshot written by `claimkb compile`\n"
+                 "(default: $CLAIMKB_KB, else the bundled KB)");
   app.add_flag("--json", o.json, "print JSON for other programs");
 
   std::string query;
@@ -46,6 +47,10 @@ int main(int argc, char** argv) {
   graph->add_option("-o,--output", graph_options.output, "write to FILE instead of standard output");
   auto* list = app.add_subcommand("list", "every claim with its verdict and certainty");
   auto* lint = app.add_subcommand("lint", "check a knowledge base; every problem as file:line:column");
+  std::string compile_output;
+  auto* compile = app.add_subcommand(
+      "compile", "check and grade the knowledge base, then write it as a snapshot FILE that opens in milliseconds");
+  compile->add_option("-o,--output", compile_output, "the snapshot file to write (replaced whole)")->required();
 
   try {
     app.parse(argc, argv);
@@ -72,6 +77,7 @@ int main(int argc, char** argv) {
       return run_search(o, text, limit, std::cout, std::cerr);
     }
     if (check->parsed()) return run_check(o, check_path, std::cin, std::cout, std::cerr);
+    if (compile->parsed()) return run_compile(o, compile_output, std::cout, std::cerr);
     if (graph->parsed()) return run_graph(o, graph_options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "claimkb: " << e.what() << "\n";

@@ -1,0 +1,181 @@
+// Little-endian binary encoding for snapshots. Private to the library.
+//
+// Writer appends to a byte string; Reader reads from a span it does not own and
+// checks every read against the span's end. A read past the end, a varint longer
+// than 10 bytes or an enum value out of range makes the Reader fail: it returns
+// zero or empty values from then on and ok() is false. So a damaged or hostile
+// input can produce wrong values but never a read outside the span.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimkb::detail {
+
+class Writer {
+ public:
+  void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { fixed(v, 4); }
+  void u64(std::uint64_t v) { fixed(v, 8); }
+  void f32(float v) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    u32(bits);
+  }
+  void f64(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    u64(bits);
+  }
+  // LEB128: seven bits a byte, low bits first.
+  void varint(std::uint64_t v) {
+    while (v >= 0x80) {
+      u8(static_cast<std::uint8_t>(v | 0x80));
+      v >>= 7;
+    }
+    u8(static_cast<std::uint8_t>(v));
+  }
+  void svarint(std::int64_t v) {  // zig-zag, so small negatives stay short
+    varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void str(std::string_view s) {
+    varint(s.size());
+    out_.append(s.data(), s.size());
+  }
+  void strs(const std::vector<std::string>& v) {
+    varint(v.size());
+    for (const std::string& s : v) str(s);
+  }
+  template <class E>
+  void enumeration(E e) { varint(static_cast<std::uint64_t>(e)); }
+  // An optional enum: 0 when absent, else the value + 1.
+  template <class E>
+  void opt_enum(const std::optional<E>& e) { varint(e ? static_cast<std::uint64_t>(*e) + 1 : 0); }
+
+  std::size_t size() const { return out_.size(); }
+  std::string& bytes() { return out_; }
+  // Overwrites 8 bytes at `at` (a place reserved earlier with u64(0)).
+  void patch_u64(std::size_t at, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out_[at + i] = static_cast<char>(v >> (8 * i));
+  }
+
+ private:
+  void fixed(std::uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) u8(static_cast<std::uint8_t>(v >> (8 * i)));
+  }
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(const char* data, std::size_t size) : p_(data), end_(data + size) {}
+  explicit Reader(std::string_view s) : Reader(s.data(), s.size()) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return p_ == end_; }
+  std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+  void fail() {
+    ok_ = false;
+    p_ = end_;
+  }
+
+  std::uint8_t u8() {
+    if (p_ == end_) {
+      fail();
+      return 0;
+    }
+    return static_cast<std::uint8_t>(*p_++);
+  }
+  std::uint32_t u32() { return static_cast<std::uint32_t>(fixed(4)); }
+  std::uint64_t u64() { return fixed(8); }
+  float f32() {
+    const std::uint32_t bits = u32();
+    float v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
+  double f64() {
+    const std::uint64_t bits = u64();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
+  std::uint64_t varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const std::uint8_t b = u8();
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if ((b & 0x80) == 0) return v;
+    }
+    fail();
+    return 0;
+  }
+  std::int64_t svarint() {
+    const std::uint64_t v = varint();
+    return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+  }
+  // A count of items that each take at least one byte: more than remain is an error
+  // (and so a hostile count cannot make the caller reserve gigabytes).
+  std::size_t count() {
+    const std::uint64_t n = varint();
+    if (n > remaining()) {
+      fail();
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+  std::string_view str_view() {
+    const std::size_t n = count();
+    std::string_view s(p_, n);
+    p_ += n;
+    return s;
+  }
+  std::string str() { return std::string(str_view()); }
+  std::vector<std::string> strs() {
+    std::vector<std::string> v(count());
+    for (std::string& s : v) s = str();
+    return v;
+  }
+  // An enum whose values are first..last.
+  template <class E>
+  E enumeration(E first, E last) {
+    const std::uint64_t v = varint();
+    if (v < static_cast<std::uint64_t>(first) || v > static_cast<std::uint64_t>(last)) {
+      fail();
+      return first;
+    }
+    return static_cast<E>(v);
+  }
+  template <class E>
+  std::optional<E> opt_enum(E first, E last) {
+    const std::uint64_t v = varint();
+    if (v == 0) return std::nullopt;
+    if (v - 1 < static_cast<std::uint64_t>(first) || v - 1 > static_cast<std::uint64_t>(last)) {
+      fail();
+      return std::nullopt;
+    }
+    return static_cast<E>(v - 1);
+  }
+
+ private:
+  std::uint64_t fixed(int n) {
+    if (remaining() < static_cast<std::size_t>(n)) {
+      fail();
+      return 0;
+    }
+    std::uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(p_[i])) << (8 * i);
+    p_ += n;
+    return v;
+  }
+  const char* p_;
+  const char* end_;
+  bool ok_ = true;
+};
+
+}  // namespace claimkb::detail

@@ -1,0 +1,261 @@
+// Opening a snapshot: check the header, the size and the checksum before anything
+// else is read, then the payload's layout; records are decoded on first use.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "claimkb/version.hpp"
+#include "impl.hpp"
+#include "record_codec.hpp"
+#include "snapshot.hpp"
+
+namespace claimkb::detail {
+namespace {
+
+std::uint64_t le64(const char* p) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+std::uint32_t le32(const char* p) { return static_cast<std::uint32_t>(le64(p) & 0xffffffffu); }
+
+// An offsets table of `count` + 1 entries: from 0, never decreasing, to `end`.
+bool valid_offsets(const char* offsets, std::uint64_t count, std::uint64_t end) {
+  if (le64(offsets) != 0 || le64(offsets + 8 * count) != end) return false;
+  for (std::uint64_t i = 1; i <= count; ++i) {
+    if (le64(offsets + 8 * i) < le64(offsets + 8 * (i - 1))) return false;
+  }
+  return true;
+}
+
+bool valid_order(const char* order, std::uint32_t count) {
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (le32(order + 4 * i) >= count) return false;
+  }
+  return true;
+}
+
+class File {
+ public:
+  explicit File(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  ~File() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+template <class T>
+void LazyTable<T>::init(std::string_view data, const char* offsets, std::uint32_t count) {
+  cache_ = std::make_unique<std::atomic<T*>[]>(count);
+  data_ = data;
+  offsets_ = offsets;
+  count_ = count;
+}
+
+template <class T>
+LazyTable<T>::~LazyTable() {
+  for (std::uint32_t i = 0; i < count_; ++i) delete cache_[i].load(std::memory_order_relaxed);
+}
+
+template <class T>
+std::string_view LazyTable<T>::record(std::uint32_t i) const {
+  const std::uint64_t begin = le64(offsets_ + 8 * std::uint64_t{i}), end = le64(offsets_ + 8 * (std::uint64_t{i} + 1));
+  return data_.substr(begin, end - begin);
+}
+
+template <class T>
+const T& LazyTable<T>::get(std::uint32_t i) const {
+  if (T* ready = cache_[i].load(std::memory_order_acquire)) return *ready;
+  auto fresh = std::make_unique<T>();
+  Reader r(record(i));
+  decode(r, *fresh);  // a damaged record (only an altered file) leaves defaults
+  T* expected = nullptr;
+  if (cache_[i].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel,
+                                        std::memory_order_acquire)) {
+    return *fresh.release();
+  }
+  return *expected;  // another thread got there first
+}
+
+template class LazyTable<Claim>;
+template class LazyTable<Grade>;
+template class LazyTable<Citation>;
+
+SnapshotStore::~SnapshotStore() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+}
+
+template <class T>
+std::optional<std::uint32_t> SnapshotStore::find(const LazyTable<T>& table, const char* order, std::string_view id) {
+  // Binary search of the ids, each read from the front of its record.
+  std::uint32_t lo = 0, hi = table.size();
+  while (lo < hi) {
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    const std::uint32_t index = le32(order + 4 * std::uint64_t{mid});
+    Reader r(table.record(index));
+    const int c = r.str_view().compare(id);
+    if (c == 0) return index;
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> SnapshotStore::find_claim(std::string_view id) const {
+  return find(claims_, claim_order_, id);
+}
+
+std::optional<std::uint32_t> SnapshotStore::find_citation(std::string_view id) const {
+  return find(citations_, citation_order_, id);
+}
+
+const EvidenceGraph& SnapshotStore::graph() const {
+  std::call_once(graph_once_, [this] {
+    const std::size_t claims = claim_count(), vertices = claims + citation_count();
+    EvidenceGraph g(vertices);
+    for (std::size_t v = 0; v < vertices; ++v) {
+      g[v] = v < claims ? VertexData{VertexKind::claim, static_cast<std::uint32_t>(v)}
+                        : VertexData{VertexKind::citation, static_cast<std::uint32_t>(v - claims)};
+    }
+    Reader r(graph_edges_);
+    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+      const std::uint64_t from = r.varint(), to = r.varint();
+      const EdgeKind kind = r.enumeration(EdgeKind::supports, EdgeKind::depends_on);
+      const auto position = static_cast<std::uint32_t>(r.varint());
+      if (r.ok() && from < claims && to < vertices) boost::add_edge(from, to, EdgeData{kind, position}, g);
+    }
+    graph_ = std::move(g);
+  });
+  return graph_;
+}
+
+Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::string& path) {
+  using Opened = Result<std::shared_ptr<const KnowledgeBase::Impl>>;
+  auto refuse = [&](const std::string& message) {
+    return Opened::failure({{path, 0, 0, Diagnostic::Severity::error, message}});
+  };
+  const std::string again = "; write it again with `claimkb compile --kb DIR -o " + path + "`";
+
+  File file(path);
+  struct stat st {};
+  if (file.fd() < 0 || ::fstat(file.fd(), &st) != 0) {
+    return refuse(std::string("cannot open the snapshot: ") + std::strerror(errno));
+  }
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  char header[kSnapshotHeaderSize] = {};
+  const ssize_t got = ::pread(file.fd(), header, sizeof header, 0);
+  if (got < 0) return refuse(std::string("cannot read the snapshot: ") + std::strerror(errno));
+  if (static_cast<std::size_t>(got) < sizeof kSnapshotMagic ||
+      std::memcmp(header, kSnapshotMagic, sizeof kSnapshotMagic) != 0) {
+    return refuse(
+        "not a knowledge base: give a directory holding claims/ and citations/, or a snapshot file written by "
+        "`claimkb compile` (this file does not start with a snapshot's signature)");
+  }
+  if (static_cast<std::size_t>(got) < kSnapshotHeaderSize) {
+    return refuse("the snapshot is truncated: " + std::to_string(size) + " bytes, less than its " +
+                  std::to_string(kSnapshotHeaderSize) + "-byte header" + again);
+  }
+  const std::uint32_t format = le32(header + 8);
+  if (format != kSnapshotFormat) {
+    return refuse("the snapshot has format version " + std::to_string(format) + "; this claimkb (" +
+                  CLAIMKB_VERSION_STRING + ") reads version " + std::to_string(kSnapshotFormat) + again);
+  }
+  const std::string written_by(header + 16, strnlen(header + 16, 32));
+  if (written_by != CLAIMKB_VERSION_STRING || le32(header + 12) != kSnapshotHeaderSize) {
+    // Grading rules may differ between versions, so a snapshot's verdicts are
+    // trusted only by the version that graded them.
+    return refuse("the snapshot was written by claimkb " + written_by + ", and this is claimkb " +
+                  CLAIMKB_VERSION_STRING + again);
+  }
+  const std::uint64_t payload_size = le64(header + 48), checksum = le64(header + 56);
+  const std::uint64_t have = size - kSnapshotHeaderSize;
+  if (have != payload_size) {
+    return refuse(std::string(have < payload_size ? "the snapshot is truncated" : "the snapshot has extra bytes") +
+                  ": its header announces " + std::to_string(payload_size) + " bytes of data after the header, " +
+                  "the file holds " + std::to_string(have) + again);
+  }
+
+  std::unique_ptr<SnapshotStore> store(new SnapshotStore());
+  store->map_size_ = static_cast<std::size_t>(size);
+  void* map = ::mmap(nullptr, store->map_size_, PROT_READ, MAP_PRIVATE, file.fd(), 0);
+  if (map == MAP_FAILED) return refuse(std::string("cannot map the snapshot into memory: ") + std::strerror(errno));
+  store->map_ = map;
+  const char* p = static_cast<const char*>(map) + kSnapshotHeaderSize;
+  const std::uint64_t actual = XXH3_64bits(p, payload_size);
+  if (actual != checksum) {
+    return refuse("the snapshot is damaged: the checksum of its data does not match its header (it was changed "
+                  "or cut after it was written)" + again);
+  }
+
+  // Checksummed, so from here on only an altered file (or a faulty writer) fails.
+  auto damaged = [&](const char* what) { return refuse(std::string("the snapshot is damaged: ") + what + again); };
+  constexpr std::size_t kSections = static_cast<std::size_t>(Section::count);
+  constexpr std::uint64_t kTable = 8 + 8 * (kSections + 1);
+  if (payload_size < kTable) return damaged("no section table");
+  const std::uint32_t claims = le32(p), citations = le32(p + 4);
+  std::uint64_t offsets[kSections + 1];
+  for (std::size_t i = 0; i <= kSections; ++i) offsets[i] = le64(p + 8 + 8 * i);
+  if (offsets[0] != kTable || offsets[kSections] != payload_size) return damaged("bad section table");
+  for (std::size_t i = 1; i <= kSections; ++i) {
+    if (offsets[i] < offsets[i - 1]) return damaged("bad section table");
+  }
+  auto section = [&](Section s) {
+    const auto i = static_cast<std::size_t>(s);
+    return std::string_view(p + offsets[i], offsets[i + 1] - offsets[i]);
+  };
+  const std::uint64_t c = claims, k = citations;
+  if (section(Section::claim_offsets).size() != 8 * (c + 1) ||
+      section(Section::grade_offsets).size() != 8 * (c + 1) ||
+      section(Section::citation_offsets).size() != 8 * (k + 1) ||
+      section(Section::claim_order).size() != 4 * c || section(Section::citation_order).size() != 4 * k) {
+    return damaged("a table's size does not match the record counts");
+  }
+  if (!valid_offsets(section(Section::claim_offsets).data(), c, section(Section::claim_data).size()) ||
+      !valid_offsets(section(Section::grade_offsets).data(), c, section(Section::grade_data).size()) ||
+      !valid_offsets(section(Section::citation_offsets).data(), k, section(Section::citation_data).size()) ||
+      !valid_order(section(Section::claim_order).data(), claims) ||
+      !valid_order(section(Section::citation_order).data(), citations)) {
+    return damaged("a record table points outside its data");
+  }
+
+  auto kb = std::make_unique<KnowledgeBase::Impl>();
+  kb->root = path;
+  Reader meta(section(Section::meta));
+  kb->warnings.resize(meta.count());
+  for (Diagnostic& d : kb->warnings) decode(meta, d);
+  if (!meta.ok() || !meta.at_end()) return damaged("bad warnings");
+  Reader index(section(Section::search_index));
+  auto search = SearchIndex::load(index, claims);
+  if (!search) return damaged("bad search index");
+  kb->search_index = std::move(*search);
+
+  store->claims_.init(section(Section::claim_data), section(Section::claim_offsets).data(), claims);
+  store->grades_.init(section(Section::grade_data), section(Section::grade_offsets).data(), claims);
+  store->citations_.init(section(Section::citation_data), section(Section::citation_offsets).data(), citations);
+  store->claim_order_ = section(Section::claim_order).data();
+  store->citation_order_ = section(Section::citation_order).data();
+  store->graph_edges_ = section(Section::graph);
+  kb->snapshot = std::move(store);
+  return std::shared_ptr<const KnowledgeBase::Impl>(std::move(kb));
+}
+
+}  // namespace claimkb::detail
