@@ -1,5 +1,7 @@
 #include "record_codec.hpp"
 
+#include "claimkb/reference.hpp"
+
 namespace claimkb::detail {
 namespace {
 
@@ -144,7 +146,8 @@ void encode(Writer& w, const Citation& c) {
   }
   w.str(c.abstract);
   w.str(c.notes);
-  w.str(c.reference);
+  // Not c.reference: it is a function of the fields above (format_reference), so it
+  // is formatted again when the record is decoded, by the same claimkb version.
 }
 
 void decode(Reader& r, Citation& c) {
@@ -167,7 +170,7 @@ void decode(Reader& r, Citation& c) {
   }
   c.abstract = r.str();
   c.notes = r.str();
-  c.reference = r.str();
+  c.reference = format_reference(c);
 }
 
 void encode(Writer& w, const Diagnostic& d) {

@@ -3,6 +3,7 @@
 
     compare.py CLAIMKB_BINARY KB_DIR
     compare.py CLAIMKB_BINARY --random SEEDS CLAIMS
+    ... --via-snapshot   compile each KB with `claimkb compile` and ask the snapshot
 
 Exit 0 when every claim agrees, 1 on any disagreement (or when the binary fails).
 """
@@ -19,9 +20,26 @@ import gen_kb  # noqa: E402
 import grade_oracle  # noqa: E402
 
 
+VIA_SNAPSHOT = False
+
+
 def binary_verdicts(binary, kb_dir):
-    """`claimkb list --kb KB_DIR --json` -> {id: {"verdict": ..., "certainty": ...}}."""
-    proc = subprocess.run([binary, 'list', '--kb', str(kb_dir), '--json'],
+    """`claimkb list --kb KB_DIR --json` -> {id: {"verdict": ..., "certainty": ...}}.
+
+    With VIA_SNAPSHOT, the KB is first compiled and the snapshot is asked."""
+    if VIA_SNAPSHOT:
+        with tempfile.TemporaryDirectory(prefix='claimkb-oracle-snap-') as tmp:
+            snapshot = pathlib.Path(tmp) / 'kb.ckb'
+            proc = subprocess.run([binary, 'compile', '--kb', str(kb_dir), '-o', str(snapshot)],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise RuntimeError(f'{binary} compile exited {proc.returncode}:\n{proc.stderr.strip()}')
+            return _list(binary, snapshot)
+    return _list(binary, kb_dir)
+
+
+def _list(binary, kb):
+    proc = subprocess.run([binary, 'list', '--kb', str(kb), '--json'],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f'{binary} list exited {proc.returncode}:\n{proc.stderr.strip()}')
@@ -87,7 +105,10 @@ def main(argv=None):
     ap.add_argument('binary')
     ap.add_argument('kb_dir', nargs='?')
     ap.add_argument('--random', nargs=2, type=int, metavar=('SEEDS', 'CLAIMS'))
+    ap.add_argument('--via-snapshot', action='store_true')
     args = ap.parse_args(argv)
+    global VIA_SNAPSHOT
+    VIA_SNAPSHOT = args.via_snapshot
     if (args.kb_dir is None) == (args.random is None):
         ap.error('give either KB_DIR or --random SEEDS CLAIMS')
     if args.random:
