@@ -1,6 +1,7 @@
 // Loading a knowledge base, against the floor for any yaml-cpp loader: parsing the
 // same files with yaml-cpp and touching every scalar, on one core. Also the cost of
-// a verdict look-up and of a full report once loaded.
+// a verdict look-up and of a full report once loaded, and the same from a compiled
+// snapshot of the KB (opening it, then its first and later answers).
 //
 //   cmake --preset release && cmake --build --preset release
 //   build-release/bench/claimkb_load_bench            (N = 1,000 and 20,000)
@@ -108,6 +109,83 @@ void BM_ReportJson(benchmark::State& state) {
   }
 }
 
+// The synthetic KB of `claims` compiled into a snapshot (once per run).
+const std::string& snapshot_of(long claims) {
+  static std::map<long, std::string> files;
+  auto it = files.find(claims);
+  if (it == files.end()) {
+    const std::string file = std::string(CLAIMKB_BENCH_DIR) + "/bench-kb/" + std::to_string(claims) + ".ckb";
+    if (!loaded(claims).write_snapshot(file)) std::abort();
+    it = files.emplace(claims, file).first;
+  }
+  return it->second;
+}
+
+const KnowledgeBase& opened(long claims) {
+  static std::map<long, KnowledgeBase> cache;
+  auto it = cache.find(claims);
+  if (it == cache.end()) it = cache.emplace(claims, KnowledgeBase::open(snapshot_of(claims)).value()).first;
+  return it->second;
+}
+
+// Opening a snapshot: map it, check its header, size and checksum, read its tables
+// and search index. The file is in the page cache, as after the first start.
+void BM_OpenSnapshot(benchmark::State& state) {
+  const std::string& file = snapshot_of(state.range(0));
+  for (auto _ : state) {
+    auto kb = KnowledgeBase::open(file);
+    if (!kb) state.SkipWithError("the snapshot did not open");
+    benchmark::DoNotOptimize(kb);
+  }
+  state.counters["MB"] = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
+}
+
+// What an app waits for at start-up: open, then the first full answer.
+void BM_OpenSnapshotAndReport(benchmark::State& state) {
+  const std::string& file = snapshot_of(state.range(0));
+  const auto ids = random_ids(loaded(state.range(0)), 64);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    auto kb = KnowledgeBase::open(file);
+    std::string json = claimkb::to_json(*kb->report(ids[i++ & 63]));
+    benchmark::DoNotOptimize(json);
+  }
+}
+
+void BM_SnapshotVerdictLookup(benchmark::State& state) {
+  const KnowledgeBase& kb = opened(state.range(0));
+  const auto ids = random_ids(kb, 4096);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const claimkb::Grade* g = kb.grade(ids[i++ & 4095]);
+    benchmark::DoNotOptimize(g->verdict);
+  }
+}
+
+void BM_SnapshotReportJson(benchmark::State& state) {
+  const KnowledgeBase& kb = opened(state.range(0));
+  const auto ids = random_ids(kb, 4096);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string json = claimkb::to_json(*kb.report(ids[i++ & 4095]));
+    benchmark::DoNotOptimize(json);
+  }
+}
+
+// Search with claims' own statements as queries (so longer than a usual question;
+// bench/search_bench.cpp has the search figures), from YAML and from a snapshot.
+void search_statements(benchmark::State& state, const KnowledgeBase& kb) {
+  std::vector<std::string> queries;
+  for (std::size_t k = 0; k < 64; ++k) queries.push_back(kb.claim_at((k * 7919) % kb.claim_count()).statement);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    auto hits = kb.search(queries[i++ & 63], 10);
+    benchmark::DoNotOptimize(hits);
+  }
+}
+void BM_SearchStatements(benchmark::State& state) { search_statements(state, loaded(state.range(0))); }
+void BM_SnapshotSearchStatements(benchmark::State& state) { search_statements(state, opened(state.range(0))); }
+
 void sizes(benchmark::internal::Benchmark* b, bool threads) {
   std::vector<long> ns = {1000, 20000};
   if (std::getenv("CLAIMKB_BENCH_100K")) ns.push_back(100000);
@@ -125,6 +203,18 @@ BENCHMARK(BM_BareYamlCppParse)->Apply([](auto* b) { sizes(b, false); });
 BENCHMARK(BM_Load)->ArgNames({"claims", "threads"})->Apply([](auto* b) { sizes(b, true); });
 BENCHMARK(BM_VerdictLookup)->Arg(20000)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_ReportJson)->Arg(20000)->Unit(benchmark::kMicrosecond);
+
+void snapshot_sizes(benchmark::internal::Benchmark* b) {
+  b->Arg(1000)->Arg(20000);
+  if (std::getenv("CLAIMKB_BENCH_100K")) b->Arg(100000);
+  b->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(true);
+}
+BENCHMARK(BM_OpenSnapshot)->ArgName("claims")->Apply(snapshot_sizes);
+BENCHMARK(BM_OpenSnapshotAndReport)->ArgName("claims")->Apply(snapshot_sizes);
+BENCHMARK(BM_SnapshotVerdictLookup)->Arg(20000)->Unit(benchmark::kNanosecond);
+BENCHMARK(BM_SnapshotReportJson)->Arg(20000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SearchStatements)->Arg(20000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SnapshotSearchStatements)->Arg(20000)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

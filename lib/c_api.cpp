@@ -51,16 +51,17 @@ void set_error(char** errptr, const char* message) noexcept {
   *errptr = malloc_copy(message, std::strlen(message));
 }
 
-// Runs `body(error)`, which returns the result, or nullptr after filling in `error`.
-// A nullptr goes back to the caller with `error` in *errptr; anything thrown
-// becomes a nullptr and a message too.
+// Runs `body(error)`, which returns the result, or a null one (nullptr, 0) after
+// filling in `error`. A null result goes back to the caller with `error` in
+// *errptr; anything thrown becomes a null result and a message too.
 template <class Body>
 auto guarded(char** errptr, Body&& body) noexcept
     -> decltype(body(std::declval<std::string&>())) {
+  using Out = decltype(body(std::declval<std::string&>()));
   try {
     std::string error;
-    auto result = body(error);
-    if (result == nullptr) set_error(errptr, error.c_str());
+    Out result = body(error);
+    if (result == Out{}) set_error(errptr, error.c_str());
     return result;
   } catch (const std::bad_alloc&) {
     set_error(errptr, "out of memory");
@@ -69,7 +70,7 @@ auto guarded(char** errptr, Body&& body) noexcept
   } catch (...) {
     set_error(errptr, "unknown error");
   }
-  return nullptr;
+  return Out{};
 }
 
 // Why a text did not resolve to one claim, with the closest claims to pick from.
@@ -110,6 +111,21 @@ claimkb_t* claimkb_open(const char* kb_path, char** errptr) {
 }
 
 void claimkb_close(claimkb_t* kb) { delete kb; }
+
+size_t claimkb_write_snapshot(const claimkb_t* kb, const char* file, char** errptr) {
+  return guarded(errptr, [&](std::string& error) -> size_t {
+    if (kb == nullptr || file == nullptr) {
+      error = "claimkb_write_snapshot: kb and file must not be NULL";
+      return 0;
+    }
+    auto written = kb->kb.write_snapshot(file);
+    if (!written) {
+      for (const claimkb::Diagnostic& d : written.errors()) error += (error.empty() ? "" : "\n") + d.to_string();
+      return 0;
+    }
+    return *written;
+  });
+}
 
 size_t claimkb_claim_count(const claimkb_t* kb) {
   return kb != nullptr ? kb->kb.claim_count() : 0;

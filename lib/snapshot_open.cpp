@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -42,6 +43,23 @@ bool valid_order(const char* order, std::uint32_t count) {
     if (le32(order + 4 * i) >= count) return false;
   }
   return true;
+}
+
+// XXH3-64 of the payload (everything after the header) of a mapped snapshot. The
+// pages read are let go from this process's resident memory as it goes (they stay
+// in the page cache), so that opening never holds the whole file: memory then grows
+// only with the records asked for.
+std::uint64_t checksum_of_mapping(char* map, std::size_t size) {
+  constexpr std::size_t kChunk = std::size_t{8} << 20;  // a multiple of any page size
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  for (std::size_t begin = 0; begin < size; begin += kChunk) {
+    const std::size_t end = std::min(size, begin + kChunk);
+    const std::size_t from = std::max(begin, kSnapshotHeaderSize);
+    if (from < end) XXH3_64bits_update(&state, map + from, end - from);
+    ::madvise(map + begin, end - begin, MADV_DONTNEED);
+  }
+  return XXH3_64bits_digest(&state);
 }
 
 class File {
@@ -200,8 +218,7 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
   if (map == MAP_FAILED) return refuse(std::string("cannot map the snapshot into memory: ") + std::strerror(errno));
   store->map_ = map;
   const char* p = static_cast<const char*>(map) + kSnapshotHeaderSize;
-  const std::uint64_t actual = XXH3_64bits(p, payload_size);
-  if (actual != checksum) {
+  if (checksum_of_mapping(static_cast<char*>(map), store->map_size_) != checksum) {
     return refuse("the snapshot is damaged: the checksum of its data does not match its header (it was changed "
                   "or cut after it was written)" + again);
   }

@@ -3,6 +3,8 @@
 // outside the tree and under valgrind.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "claimkb/claimkb.h"
@@ -143,4 +145,30 @@ TEST_CASE("the list has every claim in order, and search returns an array") {
 
 TEST_CASE("claimkb_version is the version the header was generated with") {
   CHECK(std::string(claimkb_version()) == CLAIMKB_VERSION_STRING);
+}
+
+TEST_CASE("a snapshot written through the C API opens with claimkb_open and answers the same") {
+  Handle h;
+  REQUIRE(h.kb != nullptr);
+  const std::string file = std::filesystem::temp_directory_path() /
+                           ("claimkb-c-api-" + std::to_string(::getpid()) + ".ckb");
+  char* err = nullptr;
+  const size_t written = claimkb_write_snapshot(h.kb, file.c_str(), &err);
+  CHECK(err == nullptr);
+  CHECK(written == std::filesystem::file_size(file));
+  claimkb_t* snap = claimkb_open(file.c_str(), &err);
+  std::remove(file.c_str());
+  REQUIRE(snap != nullptr);
+  CHECK(claimkb_claim_count(snap) == claimkb_claim_count(h.kb));
+  CHECK(take(claimkb_list_json(snap, &err)) == take(claimkb_list_json(h.kb, &err)));
+  CHECK(take(claimkb_verdict_json(snap, "tight-psoas-causes-back-pain", &err)) ==
+        take(claimkb_verdict_json(h.kb, "tight-psoas-causes-back-pain", &err)));
+  claimkb_close(snap);
+
+  // A write that cannot happen: 0, and the reason naming the file.
+  CHECK(claimkb_write_snapshot(h.kb, "/nonexistent/dir/kb.ckb", &err) == 0);
+  CHECK(take(err).rfind("/nonexistent/dir/kb.ckb:1:1: error: cannot write the file", 0) == 0);
+  err = nullptr;
+  CHECK(claimkb_write_snapshot(nullptr, file.c_str(), &err) == 0);
+  CHECK(take(err).find("NULL") != std::string::npos);
 }

@@ -50,17 +50,26 @@ extern "C" {
 typedef struct claimkb_t claimkb_t;
 
 /* Opens the knowledge base in directory `kb_path` (with claims/ and citations/
- * below it), or, when kb_path is NULL, the default one: $CLAIMKB_KB when it is set
- * and not empty, else the KB installed with the library.
+ * below it), or in the snapshot file `kb_path` written by claimkb_write_snapshot()
+ * or `claimkb compile` (memory-mapped: it opens in milliseconds), or, when kb_path
+ * is NULL, the default one: $CLAIMKB_KB when it is set and not empty, else the KB
+ * installed with the library.
  * Success: a handle, released with claimkb_close().
  * Failure: NULL; *errptr holds every problem found, one per line, each as
- * "file:line:column: error: message" (line and column left out when the problem
- * concerns a whole file or directory), e.g. for a missing directory. */
+ * "file:line:column: error: message" (1:1 when the problem concerns a whole file
+ * or directory, e.g. a missing directory or a damaged snapshot). */
 CLAIMKB_EXPORT claimkb_t* claimkb_open(const char* kb_path, char** errptr);
 
 /* Releases a handle and everything it holds. NULL is ignored. Strings returned
  * earlier by queries on this handle belong to the caller and stay valid. */
 CLAIMKB_EXPORT void claimkb_close(claimkb_t* kb);
+
+/* Writes the KB as a snapshot file (docs/snapshot.md) that claimkb_open() reads
+ * back in milliseconds; `file` is replaced whole or left as it was.
+ * Success: the number of bytes written (never 0).
+ * Failure: 0 and *errptr set, e.g. "/no/dir/kb.ckb:1:1: error: cannot write the
+ * file: No such file or directory". */
+CLAIMKB_EXPORT size_t claimkb_write_snapshot(const claimkb_t* kb, const char* file, char** errptr);
 
 /* The number of claims in the KB; 0 when kb is NULL. Cannot fail. */
 CLAIMKB_EXPORT size_t claimkb_claim_count(const claimkb_t* kb);

@@ -16,3 +16,4 @@
 #include "claimkb/types.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"
+#include "claimkb/write_file.hpp"
