@@ -1,6 +1,6 @@
 #include "decode.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <charconv>
 #include <fstream>
@@ -9,6 +9,7 @@
 
 #include "strict_yaml.hpp"
 #include "suggest.hpp"
+#include "yaml_tree.hpp"
 
 namespace claimkb::detail {
 namespace {
@@ -95,10 +96,9 @@ const Names& kConcernNames() {
   return names;
 }
 
-Pos pos_of(const YAML::Node& node) {
-  const YAML::Mark m = node.Mark();
-  return {m.line + 1, m.column + 1};
-}
+using yaml::Node;
+
+Pos pos_of(const Node& node) { return {node.line() + 1, node.column() + 1}; }
 
 // Collects the diagnostics of one file.
 class Sink {
@@ -107,7 +107,7 @@ class Sink {
   void error(Pos p, std::string message) {
     out_.push_back({path_, p.line, p.column, Diagnostic::Severity::error, std::move(message)});
   }
-  void error(const YAML::Node& at, std::string message) { error(pos_of(at), std::move(message)); }
+  void error(const Node& at, std::string message) { error(pos_of(at), std::move(message)); }
   std::vector<Diagnostic>& diagnostics() { return out_; }
   std::size_t count() const { return out_.size(); }
 
@@ -131,15 +131,15 @@ bool valid_id(std::string_view id) {
 class Fields {
  public:
   // Reports a node that is not a mapping, duplicate keys and unknown keys.
-  Fields(const YAML::Node& node, std::string_view what, const Names& allowed, Sink& sink)
+  Fields(const Node& node, std::string_view what, const Names& allowed, Sink& sink)
       : node_(node), what_(what), sink_(sink) {
     if (!node.IsMap()) {
       sink.error(node, std::string(what) + " must be a mapping of keys to values");
       valid_ = false;
       return;
     }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const Node key = node.key(i);
       if (!key.IsScalar()) {
         sink.error(key, "keys of " + std::string(what) + " must be plain names");
         continue;
@@ -162,14 +162,14 @@ class Fields {
           duplicate = true;
         }
       }
-      if (!duplicate) entries_.emplace_back(key, it->second);
+      if (!duplicate) entries_.emplace_back(key, node.value(i));
     }
   }
 
   bool valid() const { return valid_; }
 
   // The value of `key`, or nullopt when the key is absent or its value is null.
-  std::optional<YAML::Node> get(std::string_view key) const {
+  std::optional<Node> get(std::string_view key) const {
     for (const auto& [k, v] : entries_) {
       if (k.Scalar() == key) {
         if (v.IsNull()) return std::nullopt;
@@ -180,7 +180,7 @@ class Fields {
   }
 
   // Like get(), but a missing key is an error.
-  std::optional<YAML::Node> require(std::string_view key) const {
+  std::optional<Node> require(std::string_view key) const {
     auto v = get(key);
     if (!v && valid_) {
       sink_.error(node_, std::string(what_) + " is missing required key " + quoted(key));
@@ -196,16 +196,16 @@ class Fields {
   }
 
  private:
-  YAML::Node node_;
+  Node node_;
   std::string_view what_;
   Sink& sink_;
   bool valid_ = true;
-  std::vector<std::pair<YAML::Node, YAML::Node>> entries_;
+  std::vector<std::pair<Node, Node>> entries_;
 };
 
 // Scalar decoders: each reports a type error and returns nullopt.
 
-std::optional<std::string> as_text(const YAML::Node& v, std::string_view key, Sink& sink) {
+std::optional<std::string> as_text(const Node& v, std::string_view key, Sink& sink) {
   if (!v.IsScalar()) {
     sink.error(v, quoted(key) + " must be text, not a " + (v.IsMap() ? "mapping" : "list"));
     return std::nullopt;
@@ -213,7 +213,7 @@ std::optional<std::string> as_text(const YAML::Node& v, std::string_view key, Si
   return v.Scalar();
 }
 
-std::optional<std::string> as_nonempty_text(const YAML::Node& v, std::string_view key,
+std::optional<std::string> as_nonempty_text(const Node& v, std::string_view key,
                                             Sink& sink) {
   auto s = as_text(v, key, sink);
   if (s && s->find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -223,7 +223,7 @@ std::optional<std::string> as_nonempty_text(const YAML::Node& v, std::string_vie
   return s;
 }
 
-std::optional<long> as_integer(const YAML::Node& v, std::string_view key, Sink& sink,
+std::optional<long> as_integer(const Node& v, std::string_view key, Sink& sink,
                                long min, long max) {
   if (!v.IsScalar()) {
     sink.error(v, quoted(key) + " must be a whole number");
@@ -244,7 +244,7 @@ std::optional<long> as_integer(const YAML::Node& v, std::string_view key, Sink& 
   return value;
 }
 
-std::optional<bool> as_bool(const YAML::Node& v, std::string_view key, Sink& sink) {
+std::optional<bool> as_bool(const Node& v, std::string_view key, Sink& sink) {
   if (v.IsScalar() && v.Scalar() == "true") return true;
   if (v.IsScalar() && v.Scalar() == "false") return false;
   sink.error(v, quoted(key) + " must be true or false");
@@ -252,7 +252,7 @@ std::optional<bool> as_bool(const YAML::Node& v, std::string_view key, Sink& sin
 }
 
 template <class E, class Parse>
-std::optional<E> as_enum(const YAML::Node& v, std::string_view key, const Names& names,
+std::optional<E> as_enum(const Node& v, std::string_view key, const Names& names,
                          Parse parse, Sink& sink) {
   if (v.IsScalar()) {
     if (auto e = parse(v.Scalar())) return e;
@@ -263,7 +263,7 @@ std::optional<E> as_enum(const YAML::Node& v, std::string_view key, const Names&
   return std::nullopt;
 }
 
-std::optional<std::string> as_id(const YAML::Node& v, std::string_view key, Sink& sink) {
+std::optional<std::string> as_id(const Node& v, std::string_view key, Sink& sink) {
   auto s = as_nonempty_text(v, key, sink);
   if (s && !valid_id(*s)) {
     sink.error(v, "bad id " + quoted(*s) +
@@ -275,14 +275,14 @@ std::optional<std::string> as_id(const YAML::Node& v, std::string_view key, Sink
 }
 
 // A list of text items; `positions` (optional) receives each item's position.
-std::vector<std::string> as_text_list(const YAML::Node& v, std::string_view key, Sink& sink,
+std::vector<std::string> as_text_list(const Node& v, std::string_view key, Sink& sink,
                                       std::vector<Pos>* positions = nullptr) {
   std::vector<std::string> out;
   if (!v.IsSequence()) {
     sink.error(v, quoted(key) + " must be a list");
     return out;
   }
-  for (const YAML::Node& item : v) {
+  for (const Node& item : v) {
     if (auto s = as_nonempty_text(item, key, sink)) {
       out.push_back(std::move(*s));
       if (positions) positions->push_back(pos_of(item));
@@ -317,7 +317,7 @@ void check_identifiers(const Fields& f, const Citation& c, Sink& sink) {
   }
 }
 
-std::optional<Retraction> decode_retraction(const YAML::Node& v, Sink& sink) {
+std::optional<Retraction> decode_retraction(const Node& v, Sink& sink) {
   Fields f(v, "retracted", kRetractionKeys(), sink);
   if (!f.valid()) return std::nullopt;
   Retraction r;
@@ -332,7 +332,7 @@ std::optional<Retraction> decode_retraction(const YAML::Node& v, Sink& sink) {
   return r;
 }
 
-void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
+void decode_citation(const Node& node, FileRecords& out, Sink& sink) {
   Fields f(node, "citation", kCitationKeys(), sink);
   if (!f.valid()) return;
   const std::size_t errors_before = sink.count();
@@ -400,7 +400,7 @@ void decode_citation(const YAML::Node& node, FileRecords& out, Sink& sink) {
   }
 }
 
-std::optional<ReportedDomains> decode_domains(const YAML::Node& v, Sink& sink) {
+std::optional<ReportedDomains> decode_domains(const Node& v, Sink& sink) {
   Fields f(v, "reported_domains", kDomainKeys(), sink);
   if (!f.valid()) return std::nullopt;
   ReportedDomains d;
@@ -423,7 +423,7 @@ std::optional<ReportedDomains> decode_domains(const YAML::Node& v, Sink& sink) {
   return d;
 }
 
-std::optional<EvidenceLink> decode_link(const YAML::Node& node, Pos& citation_pos, Sink& sink) {
+std::optional<EvidenceLink> decode_link(const Node& node, Pos& citation_pos, Sink& sink) {
   Fields f(node, "evidence link", kLinkKeys(), sink);
   if (!f.valid()) return std::nullopt;
   EvidenceLink l;
@@ -469,7 +469,7 @@ std::optional<EvidenceLink> decode_link(const YAML::Node& node, Pos& citation_po
 }
 
 template <class T, class Decode>
-std::vector<T> decode_list(const std::optional<YAML::Node>& v, std::string_view key, Sink& sink,
+std::vector<T> decode_list(const std::optional<Node>& v, std::string_view key, Sink& sink,
                            std::vector<Pos>& positions, Decode decode) {
   std::vector<T> out;
   if (!v) return out;
@@ -477,7 +477,7 @@ std::vector<T> decode_list(const std::optional<YAML::Node>& v, std::string_view 
     sink.error(*v, quoted(key) + " must be a list");
     return out;
   }
-  for (const YAML::Node& item : *v) {
+  for (const Node& item : *v) {
     Pos p;
     if (auto x = decode(item, p)) {
       out.push_back(std::move(*x));
@@ -487,7 +487,7 @@ std::vector<T> decode_list(const std::optional<YAML::Node>& v, std::string_view 
   return out;
 }
 
-void decode_claim(const YAML::Node& node, FileRecords& out, Sink& sink) {
+void decode_claim(const Node& node, FileRecords& out, Sink& sink) {
   Fields f(node, "claim", kClaimKeys(), sink);
   if (!f.valid()) return;
   const std::size_t errors_before = sink.count();
@@ -513,7 +513,7 @@ void decode_claim(const YAML::Node& node, FileRecords& out, Sink& sink) {
   }
   c.asserted_by = decode_list<Assertion>(
       f.get("asserted_by"), "asserted_by", sink, site.asserted_by,
-      [&](const YAML::Node& item, Pos& p) -> std::optional<Assertion> {
+      [&](const Node& item, Pos& p) -> std::optional<Assertion> {
         Fields a(item, "asserted_by entry", kAssertionKeys(), sink);
         if (!a.valid()) return std::nullopt;
         Assertion out_a;
@@ -527,7 +527,7 @@ void decode_claim(const YAML::Node& node, FileRecords& out, Sink& sink) {
       });
   c.evidence = decode_list<EvidenceLink>(
       f.get("evidence"), "evidence", sink, site.evidence,
-      [&](const YAML::Node& item, Pos& p) { return decode_link(item, p, sink); });
+      [&](const Node& item, Pos& p) { return decode_link(item, p, sink); });
   set_text(f, "notes", c.notes, sink);
 
   if (sink.count() == errors_before) {
@@ -551,14 +551,15 @@ FileRecords decode_text(std::string_view text, const std::string& path, RecordKi
     out.diagnostics = std::move(sink.diagnostics());
     return out;
   }
-  std::vector<YAML::Node> documents;
+  std::optional<yaml::Tree> tree;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    tree.emplace(text);
   } catch (const YAML::Exception& e) {
     sink.error(Pos{e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
     out.diagnostics = std::move(sink.diagnostics());
     return out;
   }
+  const std::vector<Node>& documents = tree->documents();
   const char* what = kind == RecordKind::claim ? "claim" : "citation";
   if (documents.size() > 1) {
     sink.error(pos_of(documents[1]), "the file holds " + std::to_string(documents.size()) +
@@ -568,8 +569,8 @@ FileRecords decode_text(std::string_view text, const std::string& path, RecordKi
     sink.error(Pos{1, 1}, std::string("the file is empty: expected a ") + what +
                               " or a list of them");
   } else {
-    const YAML::Node& root = documents[0];
-    auto decode = [&](const YAML::Node& n) {
+    const Node& root = documents[0];
+    auto decode = [&](const Node& n) {
       if (kind == RecordKind::claim) {
         decode_claim(n, out, sink);
       } else {
@@ -582,7 +583,7 @@ FileRecords decode_text(std::string_view text, const std::string& path, RecordKi
       sink.error(root, "the file holds " + std::to_string(root.size()) + " records, more than " +
                            std::to_string(kMaxRecords) + "; split it into several files");
     } else if (root.IsSequence()) {
-      for (const YAML::Node& item : root) decode(item);
+      for (const Node& item : root) decode(item);
     } else if (root.IsMap()) {
       decode(root);
     } else {
