@@ -33,8 +33,10 @@ void put_le(std::string& out, std::uint64_t v, int bytes) {
   for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 
-// One file for the whole run, rewritten for each input (the previous KB, and so its
-// mapping, is gone by then). In /dev/shm when there is one: no disk writes.
+// One name for the whole run, in /dev/shm when there is one (no disk writes). The
+// file is written for each input and removed as soon as open() has mapped it (the
+// mapping outlives the name), so that a run that ends in a crash, or libFuzzer's
+// -fork jobs, leave no files behind.
 const std::string& snapshot_path() {
   static const std::string path = [] {
     const char* dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
@@ -42,19 +44,14 @@ const std::string& snapshot_path() {
     const int fd = ::mkstemp(p.data());
     if (fd < 0) std::abort();
     ::close(fd);
-    static std::string to_remove;
-    to_remove = p;
-    std::atexit([] {
-      ::unlink(to_remove.c_str());
-      ::unlink((to_remove + ".out").c_str());
-    });
+    ::unlink(p.c_str());
     return p;
   }();
   return path;
 }
 
 void write_all(const std::string& path, const std::string& bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) std::abort();
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -101,7 +98,8 @@ void exercise(const claimkb::KnowledgeBase& kb) {
   if (kb.claim_count() > 0) (void)to_dot(kb, kb.claim_at(kb.claim_count() / 2).id);
   (void)to_dot(kb, "no-such-claim");
   // A KB opened from a snapshot can be written as one again.
-  (void)kb.write_snapshot(snapshot_path() + ".out");
+  const std::string out = snapshot_path() + ".out";
+  if (kb.write_snapshot(out)) ::unlink(out.c_str());
 }
 
 }  // namespace
@@ -151,6 +149,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   write_all(snapshot_path(), file);
 
   auto kb = claimkb::KnowledgeBase::open(snapshot_path());
+  ::unlink(snapshot_path().c_str());
   if (!kb) {
     // Refused, with a reason and the file's name.
     if (kb.errors().empty() || kb.errors()[0].file != snapshot_path()) __builtin_trap();
