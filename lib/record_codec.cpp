@@ -34,7 +34,6 @@ int get_int(Reader& r) { return static_cast<int>(r.svarint()); }
 }  // namespace
 
 void encode(Writer& w, const Claim& c) {
-  w.str(c.id);
   w.str(c.statement);
   w.strs(c.aliases);
   w.strs(c.tags);
@@ -70,7 +69,6 @@ void encode(Writer& w, const Claim& c) {
 }
 
 void decode(Reader& r, Claim& c) {
-  c.id = r.str();
   c.statement = r.str();
   c.aliases = r.strs();
   c.tags = r.strs();
@@ -126,7 +124,6 @@ void decode(Reader& r, Grade& g) {
 }
 
 void encode(Writer& w, const Citation& c) {
-  w.str(c.id);
   w.enumeration(c.design);
   w.opt_enum(c.of);
   w.str(c.title);
@@ -151,7 +148,6 @@ void encode(Writer& w, const Citation& c) {
 }
 
 void decode(Reader& r, Citation& c) {
-  c.id = r.str();
   c.design = get(r, kDesign);
   c.of = get_opt(r, kPooled);
   c.title = r.str();

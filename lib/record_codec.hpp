@@ -1,7 +1,8 @@
 // The binary form of a KB's records inside a snapshot. Private to the library.
 //
 // encode() and decode() are each other's inverse, field by field in the order the
-// structs declare them. decode() of a damaged record fails the Reader (binary.hpp)
+// structs declare them, except a claim's or citation's id: a snapshot keeps ids in a
+// table of their own (snapshot.hpp), and decode() leaves them empty. decode() of a damaged record fails the Reader (binary.hpp)
 // and returns whatever it read so far; it never reads outside the record.
 #pragma once
 

@@ -35,8 +35,12 @@ enum class Section : std::uint32_t {
   grade_data,        // encoded Grades
   citation_offsets,  // u64 x (citations + 1)
   citation_data,     // encoded Citations
-  claim_order,       // u32 x claims: claim indices sorted by id
-  citation_order,    // u32 x citations: citation indices sorted by id
+  claim_id_offsets,  // u64 x (claims + 1), into claim_ids
+  claim_ids,         // each claim's id, by index (records do not repeat it)
+  citation_id_offsets,
+  citation_ids,
+  claim_order,       // u32 x claims: claim indices sorted by id, strictly increasing
+  citation_order,    // u32 x citations: citation indices sorted by id, strictly increasing
   graph,             // the claim-citation graph's edges
   search_index,      // SearchIndex::save()
   count
@@ -47,6 +51,23 @@ std::string snapshot_bytes(const KnowledgeBase::Impl& kb);
 
 // Opens the snapshot file `path`, or says why it cannot be read.
 Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::string& path);
+
+// Strings by index: `offsets` (count + 1 little-endian u64, checked at open) into
+// `data`. A snapshot keeps claim and citation ids in such a table, apart from the
+// records, so that finding an id never decodes a record.
+class StringTable {
+ public:
+  StringTable() = default;
+  StringTable(std::string_view data, const char* offsets, std::uint32_t count)
+      : data_(data), offsets_(offsets), count_(count) {}
+  std::uint32_t size() const { return count_; }
+  std::string_view at(std::uint32_t i) const;
+
+ private:
+  std::string_view data_;
+  const char* offsets_ = nullptr;
+  std::uint32_t count_ = 0;
+};
 
 // Records of one table (claims, grades or citations), decoded when first asked for.
 // Any number of threads may call get() at once: the first to finish decoding a
@@ -59,18 +80,16 @@ class LazyTable {
   LazyTable& operator=(const LazyTable&) = delete;
   ~LazyTable();
 
-  // Sets the table's records (before the table is shared); `offsets` must have been
-  // checked to hold count + 1 non-decreasing offsets within `data`.
-  void init(std::string_view data, const char* offsets, std::uint32_t count);
+  // Sets the table's records (before the table is shared); `ids` gives each decoded
+  // record its id (empty for grades, which have none).
+  void init(StringTable records, StringTable ids);
 
-  std::uint32_t size() const { return count_; }
-  std::string_view record(std::uint32_t i) const;
+  std::uint32_t size() const { return records_.size(); }
+  std::string_view id(std::uint32_t i) const { return ids_.at(i); }
   const T& get(std::uint32_t i) const;
 
  private:
-  std::string_view data_;
-  const char* offsets_ = nullptr;  // count_ + 1 little-endian u64, checked at open
-  std::uint32_t count_ = 0;
+  StringTable records_, ids_;
   std::unique_ptr<std::atomic<T*>[]> cache_;
 };
 
@@ -98,6 +117,8 @@ class SnapshotStore {
 
   template <class T>
   static std::optional<std::uint32_t> find(const LazyTable<T>& table, const char* order, std::string_view id);
+  template <class T>
+  static bool strictly_sorted(const LazyTable<T>& table, const char* order);
 
   void* map_ = nullptr;
   std::size_t map_size_ = 0;

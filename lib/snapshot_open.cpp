@@ -78,31 +78,36 @@ class File {
 
 }  // namespace
 
-template <class T>
-void LazyTable<T>::init(std::string_view data, const char* offsets, std::uint32_t count) {
-  cache_ = std::make_unique<std::atomic<T*>[]>(count);
-  data_ = data;
-  offsets_ = offsets;
-  count_ = count;
+std::string_view StringTable::at(std::uint32_t i) const {
+  const std::uint64_t begin = le64(offsets_ + 8 * std::uint64_t{i}), end = le64(offsets_ + 8 * (std::uint64_t{i} + 1));
+  return data_.substr(begin, end - begin);
 }
+
+template <class T>
+void LazyTable<T>::init(StringTable records, StringTable ids) {
+  cache_ = std::make_unique<std::atomic<T*>[]>(records.size());
+  records_ = records;
+  ids_ = ids;
+}
+
+namespace {
+void set_id(Claim& c, std::string_view id) { c.id = std::string(id); }
+void set_id(Citation& c, std::string_view id) { c.id = std::string(id); }
+void set_id(Grade&, std::string_view) {}
+}  // namespace
 
 template <class T>
 LazyTable<T>::~LazyTable() {
-  for (std::uint32_t i = 0; i < count_; ++i) delete cache_[i].load(std::memory_order_relaxed);
-}
-
-template <class T>
-std::string_view LazyTable<T>::record(std::uint32_t i) const {
-  const std::uint64_t begin = le64(offsets_ + 8 * std::uint64_t{i}), end = le64(offsets_ + 8 * (std::uint64_t{i} + 1));
-  return data_.substr(begin, end - begin);
+  for (std::uint32_t i = 0; i < size(); ++i) delete cache_[i].load(std::memory_order_relaxed);
 }
 
 template <class T>
 const T& LazyTable<T>::get(std::uint32_t i) const {
   if (T* ready = cache_[i].load(std::memory_order_acquire)) return *ready;
   auto fresh = std::make_unique<T>();
-  Reader r(record(i));
+  Reader r(records_.at(i));
   decode(r, *fresh);  // a damaged record (only an altered file) leaves defaults
+  if (ids_.size() != 0) set_id(*fresh, ids_.at(i));
   T* expected = nullptr;
   if (cache_[i].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel,
                                         std::memory_order_acquire)) {
@@ -121,13 +126,11 @@ SnapshotStore::~SnapshotStore() {
 
 template <class T>
 std::optional<std::uint32_t> SnapshotStore::find(const LazyTable<T>& table, const char* order, std::string_view id) {
-  // Binary search of the ids, each read from the front of its record.
   std::uint32_t lo = 0, hi = table.size();
   while (lo < hi) {
     const std::uint32_t mid = lo + (hi - lo) / 2;
     const std::uint32_t index = le32(order + 4 * std::uint64_t{mid});
-    Reader r(table.record(index));
-    const int c = r.str_view().compare(id);
+    const int c = table.id(index).compare(id);
     if (c == 0) return index;
     if (c < 0) {
       lo = mid + 1;
@@ -136,6 +139,18 @@ std::optional<std::uint32_t> SnapshotStore::find(const LazyTable<T>& table, cons
     }
   }
   return std::nullopt;
+}
+
+// True when `order` lists the table's ids in strictly increasing order. Then the
+// ids are distinct and `order` is a permutation, so find() finds every record.
+template <class T>
+bool SnapshotStore::strictly_sorted(const LazyTable<T>& table, const char* order) {
+  for (std::uint32_t k = 1; k < table.size(); ++k) {
+    if (!(table.id(le32(order + 4 * std::uint64_t{k - 1})) < table.id(le32(order + 4 * std::uint64_t{k})))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 std::optional<std::uint32_t> SnapshotStore::find_claim(std::string_view id) const {
@@ -182,11 +197,11 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
   char header[kSnapshotHeaderSize] = {};
   const ssize_t got = ::pread(file.fd(), header, sizeof header, 0);
   if (got < 0) return refuse(std::string("cannot read the snapshot: ") + std::strerror(errno));
-  if (static_cast<std::size_t>(got) < sizeof kSnapshotMagic ||
-      std::memcmp(header, kSnapshotMagic, sizeof kSnapshotMagic) != 0) {
-    return refuse(
-        "not a knowledge base: give a directory holding claims/ and citations/, or a snapshot file written by "
-        "`claimkb compile` (this file does not start with a snapshot's signature)");
+  const auto prefix = std::min(static_cast<std::size_t>(got), sizeof kSnapshotMagic);
+  if (got == 0 || std::memcmp(header, kSnapshotMagic, prefix) != 0) {
+    return refuse(std::string("not a knowledge base: give a directory holding claims/ and citations/, or a "
+                              "snapshot file written by `claimkb compile` (") +
+                  (got == 0 ? "this file is empty)" : "this file does not start with a snapshot's signature)"));
   }
   if (static_cast<std::size_t>(got) < kSnapshotHeaderSize) {
     return refuse("the snapshot is truncated: " + std::to_string(size) + " bytes, less than its " +
@@ -198,7 +213,12 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
                   CLAIMKB_VERSION_STRING + ") reads version " + std::to_string(kSnapshotFormat) + again);
   }
   const std::string written_by(header + 16, strnlen(header + 16, 32));
-  if (written_by != CLAIMKB_VERSION_STRING || le32(header + 12) != kSnapshotHeaderSize) {
+  if (le32(header + 12) != kSnapshotHeaderSize) {
+    return refuse("the snapshot's header size is " + std::to_string(le32(header + 12)) + " bytes, not " +
+                  std::to_string(kSnapshotHeaderSize) + " as format version " + std::to_string(kSnapshotFormat) +
+                  " has; the header is damaged" + again);
+  }
+  if (written_by != CLAIMKB_VERSION_STRING) {
     // Grading rules may differ between versions, so a snapshot's verdicts are
     // trusted only by the version that graded them.
     return refuse("the snapshot was written by claimkb " + written_by + ", and this is claimkb " +
@@ -246,9 +266,15 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
       section(Section::claim_order).size() != 4 * c || section(Section::citation_order).size() != 4 * k) {
     return damaged("a table's size does not match the record counts");
   }
+  if (section(Section::claim_id_offsets).size() != 8 * (c + 1) ||
+      section(Section::citation_id_offsets).size() != 8 * (k + 1)) {
+    return damaged("an id table's size does not match the record counts");
+  }
   if (!valid_offsets(section(Section::claim_offsets).data(), c, section(Section::claim_data).size()) ||
       !valid_offsets(section(Section::grade_offsets).data(), c, section(Section::grade_data).size()) ||
       !valid_offsets(section(Section::citation_offsets).data(), k, section(Section::citation_data).size()) ||
+      !valid_offsets(section(Section::claim_id_offsets).data(), c, section(Section::claim_ids).size()) ||
+      !valid_offsets(section(Section::citation_id_offsets).data(), k, section(Section::citation_ids).size()) ||
       !valid_order(section(Section::claim_order).data(), claims) ||
       !valid_order(section(Section::citation_order).data(), citations)) {
     return damaged("a record table points outside its data");
@@ -265,11 +291,20 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
   if (!search) return damaged("bad search index");
   kb->search_index = std::move(*search);
 
-  store->claims_.init(section(Section::claim_data), section(Section::claim_offsets).data(), claims);
-  store->grades_.init(section(Section::grade_data), section(Section::grade_offsets).data(), claims);
-  store->citations_.init(section(Section::citation_data), section(Section::citation_offsets).data(), citations);
+  auto table = [&](Section data, Section offsets, std::uint32_t count) {
+    return StringTable(section(data), section(offsets).data(), count);
+  };
+  store->claims_.init(table(Section::claim_data, Section::claim_offsets, claims),
+                      table(Section::claim_ids, Section::claim_id_offsets, claims));
+  store->grades_.init(table(Section::grade_data, Section::grade_offsets, claims), StringTable());
+  store->citations_.init(table(Section::citation_data, Section::citation_offsets, citations),
+                         table(Section::citation_ids, Section::citation_id_offsets, citations));
   store->claim_order_ = section(Section::claim_order).data();
   store->citation_order_ = section(Section::citation_order).data();
+  if (!SnapshotStore::strictly_sorted(store->claims_, store->claim_order_) ||
+      !SnapshotStore::strictly_sorted(store->citations_, store->citation_order_)) {
+    return damaged("the ids are not in order, or not distinct");
+  }
   store->graph_edges_ = section(Section::graph);
   kb->snapshot = std::move(store);
   return std::shared_ptr<const KnowledgeBase::Impl>(std::move(kb));

@@ -25,6 +25,16 @@ void write_table(std::size_t count, Get get, Writer& offsets, Writer& data) {
   offsets.u64(data.size());
 }
 
+// Each record's id, by index, with where each starts (then the end).
+template <class Id>
+void write_ids(std::size_t count, Id id, Writer& offsets, Writer& data) {
+  for (std::size_t i = 0; i < count; ++i) {
+    offsets.u64(data.size());
+    data.bytes() += id(static_cast<std::uint32_t>(i));
+  }
+  offsets.u64(data.size());
+}
+
 template <class Id>
 void write_order(std::size_t count, Id id, Writer& out) {
   std::vector<std::uint32_t> order(count);
@@ -51,9 +61,12 @@ std::string snapshot_bytes(const KnowledgeBase::Impl& kb) {
               at(Section::grade_data));
   write_table(citations, [&](std::uint32_t i) -> const Citation& { return kb.citation(i); },
               at(Section::citation_offsets), at(Section::citation_data));
-  write_order(claims, [&](std::uint32_t i) -> const std::string& { return kb.claim(i).id; }, at(Section::claim_order));
-  write_order(citations, [&](std::uint32_t i) -> const std::string& { return kb.citation(i).id; },
-              at(Section::citation_order));
+  auto claim_id = [&](std::uint32_t i) -> const std::string& { return kb.claim(i).id; };
+  auto citation_id = [&](std::uint32_t i) -> const std::string& { return kb.citation(i).id; };
+  write_ids(claims, claim_id, at(Section::claim_id_offsets), at(Section::claim_ids));
+  write_ids(citations, citation_id, at(Section::citation_id_offsets), at(Section::citation_ids));
+  write_order(claims, claim_id, at(Section::claim_order));
+  write_order(citations, citation_id, at(Section::citation_order));
 
   const EvidenceGraph& g = kb.graph();
   Writer& edges = at(Section::graph);

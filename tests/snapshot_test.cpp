@@ -255,15 +255,20 @@ TEST_CASE("a file that is not a whole snapshot of this version is refused, namin
   SUBCASE("not a snapshot at all") {
     refused("", "not a knowledge base");
     refused("- id: a-yaml-file\n  statement: x\n", "not a knowledge base");
-    refused("CLAIMKB", "not a knowledge base");  // 7 bytes: not even the signature
+    refused("CLAIMKBX", "not a knowledge base");  // a wrong signature
   }
   SUBCASE("truncated") {
-    for (std::size_t keep : {std::size_t{8}, std::size_t{63}, std::size_t{64}, good.size() / 2, good.size() - 1}) {
+    for (std::size_t keep : {std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{63}, std::size_t{64}, good.size() / 2, good.size() - 1}) {
       CAPTURE(keep);
       refused(good.substr(0, keep), "truncated");
     }
   }
   SUBCASE("extra bytes") { refused(good + "x", "extra bytes"); }
+  SUBCASE("another header size") {
+    std::string bytes = good;
+    bytes[12] = 65;  // u32 at byte 12
+    refused(bytes, "header size is 65 bytes");
+  }
   SUBCASE("another format version") {
     std::string bytes = good;
     bytes[8] = static_cast<char>(detail::kSnapshotFormat + 1);  // u32 at byte 8
@@ -338,6 +343,29 @@ TEST_CASE("a snapshot that cannot be written says why and leaves no file") {
   REQUIRE(r.errors().size() == 1);
   CHECK(r.errors()[0].to_string().rfind(path + ":1:1: error: cannot write the file: ", 0) == 0);
   CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("a snapshot whose ids were altered out of order is refused, so that every id resolves") {
+  // Renaming a claim's id in the id table (and forging the checksum) would leave the
+  // sorted order wrong: looking that claim up by its own id would then fail.
+  auto kb = KnowledgeBase::open(KnowledgeBase::bundled_path());
+  REQUIRE(kb.ok());
+  std::string bytes = bundled_snapshot();
+  const std::string id = "tight-psoas-causes-back-pain";
+  // Where the claim id table starts: its offset in the payload's section table.
+  std::uint64_t ids = 0;
+  for (int i = 0; i < 8; ++i) {
+    const std::size_t entry = 64 + 8 + 8 * static_cast<std::size_t>(detail::Section::claim_ids) + i;
+    ids |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[entry])) << (8 * i);
+  }
+  const std::size_t at = bytes.find(id, 64 + ids);
+  REQUIRE(at != std::string::npos);
+  bytes[at] = 'a';  // "aight-..." now sorts before ids it came after
+  fix_checksum(bytes);
+  TempFile f;
+  const auto errors = open_errors(bytes, f.path);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("the ids are not in order, or not distinct") != std::string::npos);
 }
 
 TEST_CASE("a snapshot outlives the handle it was opened with, and copies share it") {

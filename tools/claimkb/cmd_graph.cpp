@@ -85,7 +85,9 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
       stack.pop_back();
       claims.push_back(c);
       for (const std::string& p : c->depends_on) {
-        if (seen_claims.insert(p).second) stack.push_back(kb.claim(p));
+        // Every id resolves in a loaded KB; the check is for a snapshot someone altered.
+        const Claim* premise = kb.claim(p);
+        if (premise != nullptr && seen_claims.insert(p).second) stack.push_back(premise);
       }
     }
   }
@@ -116,12 +118,13 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
     for (std::size_t j = 0; j < kb.citation_count(); ++j) citations.push_back(kb.citation_at(j).id);
   }
   for (const std::string& c : citations) {
-    const Citation& cit = *kb.citation(c);
+    const Citation* cit = kb.citation(c);
+    if (cit == nullptr) continue;  // as above
     nodes.push_back({{"id", c},
                      {"kind", "citation"},
-                     {"design", std::string(to_string(cit.design))},
-                     {"tier", starting_tier(cit.design, cit.of)},
-                     {"retracted", cit.retracted.has_value()}});
+                     {"design", std::string(to_string(cit->design))},
+                     {"tier", starting_tier(cit->design, cit->of)},
+                     {"retracted", cit->retracted.has_value()}});
   }
   return {{"nodes", nodes}, {"edges", edges}};
 }
