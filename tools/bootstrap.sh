@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make pkg-config python3 python3-yaml
           libyaml-cpp-dev libyaml-dev libboost-dev libboost-graph-dev nlohmann-json3-dev
           libcli11-dev doctest-dev libstemmer-dev libxxhash-dev
-          clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz)
+          clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every benchmark of docs and README "Speed and memory", in one command:
+#   bash tools/bench.sh          N = 1,000 and 20,000 (a few minutes)
+#   bash tools/bench.sh --100k   adds N = 100,000 (about 12 minutes more)
+# Builds the `release` preset, runs the Google Benchmark programs (load, bare
+# yaml-cpp parse, snapshots, look-ups; search, match, check), then measures peak
+# memory (maximum resident set) of the command loading each synthetic KB from YAML
+# and answering one verdict from its snapshot. Run it on an otherwise idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=(1000 20000)
+if [ "${1:-}" = "--100k" ]; then
+  export CLAIMKB_BENCH_100K=1
+  sizes+=(100000)
+fi
+
+cmake --preset release >/dev/null
+cmake --build --preset release >/dev/null
+build-release/bench/claimkb_load_bench --benchmark_counters_tabular=true
+build-release/bench/claimkb_search_bench
+
+# The load benchmark wrote each synthetic KB (bench-kb/N) and its snapshot (N.ckb).
+# Peak memory is GNU time's maximum resident set of one run of the command (Debian
+# package `time`, installed by tools/bootstrap.sh).
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+kbs=build-release/bench/bench-kb
+echo
+echo "peak memory (maximum resident set):"
+for n in "${sizes[@]}"; do
+  yaml_kb=$(( $(du -sb "$kbs/$n" | cut -f1) / 1024 ))
+  yaml_peak=$(peak build-release/claimkb lint --kb "$kbs/$n")
+  snap_peak=$(peak build-release/claimkb --kb "$kbs/$n.ckb" verdict claim0000005)
+  python3 -c 'import sys; n, y, a, b = sys.argv[1], *map(int, sys.argv[2:])
+print(f"  N={n:<7} YAML {y:7d} KB   load from YAML {a:8d} KB ({a / y:.1f}x)   snapshot verdict {b:7d} KB ({b / y:.1f}x)")' \
+    "$n" "$yaml_kb" "$yaml_peak" "$snap_peak"
+done
