@@ -136,9 +136,9 @@ class Reader {
     return s;
   }
   std::string str() { return std::string(str_view()); }
-  std::vector<std::string> strs() {
-    std::vector<std::string> v(count());
-    for (std::string& s : v) s = str();
+  std::vector<std::string> strs() {  // grown as read: see count()
+    std::vector<std::string> v;
+    for (std::size_t n = count(); n > 0 && ok_; --n) v.push_back(str());
     return v;
   }
   // An enum whose values are first..last.

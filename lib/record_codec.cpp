@@ -22,11 +22,13 @@ E get(Reader& r, std::pair<E, E> range) { return r.enumeration(range.first, rang
 template <class E>
 std::optional<E> get_opt(Reader& r, std::pair<E, E> range) { return r.opt_enum(range.first, range.second); }
 
-// Reads a count, then that many items with `read`.
+// Reads a count, then that many items with `read`. The list grows as items are
+// read, so a count larger than the data (an altered file) costs no more memory than
+// the items actually there.
 template <class T, class F>
 void get_list(Reader& r, std::vector<T>& out, F read) {
-  out.resize(r.count());
-  for (T& item : out) read(item);
+  out.clear();
+  for (std::size_t n = r.count(); n > 0 && r.ok(); --n) read(out.emplace_back());
 }
 
 int get_int(Reader& r) { return static_cast<int>(r.svarint()); }

@@ -2,6 +2,8 @@
 // term dictionary as strings in term-id order.
 #include "search_index.hpp"
 
+#include <cmath>
+
 namespace claimkb::detail {
 namespace {
 
@@ -59,7 +61,6 @@ std::optional<SearchIndex> SearchIndex::load(Reader& r, std::size_t claim_count)
   SearchIndex s;
   s.claim_count_ = static_cast<std::size_t>(r.varint());
   const std::size_t terms = r.count();
-  s.term_ids_.reserve(terms);
   for (std::size_t i = 0; i < terms && r.ok(); ++i) {
     s.term_ids_.emplace(r.str(), static_cast<std::uint32_t>(i));
   }
@@ -82,11 +83,27 @@ std::optional<SearchIndex> SearchIndex::load(Reader& r, std::size_t claim_count)
             s.idf_.size() == terms && s.max_weight_.size() == terms &&
             valid_offsets(s.post_offsets_, terms, s.postings_.size()) &&
             valid_offsets(s.phrasing_offsets_, claim_count, s.phrasings_.size());
-  for (std::size_t i = 0; ok && i < s.postings_.size(); ++i) ok = s.postings_[i].claim < claim_count;
+  // Scores are sums and products of these; ranking sorts by them. A NaN, infinite or
+  // negative one (only in an altered file) would make the sort's order meaningless.
+  auto weight = [](double x) { return std::isfinite(x) && x >= 0.0; };
+  ok = ok && weight(s.unknown_idf_);
+  for (std::size_t t = 0; ok && t < terms; ++t) ok = weight(s.idf_[t]) && weight(s.max_weight_[t]);
+  for (std::size_t t = 0; ok && t < terms; ++t) {  // each term's postings: in claim order
+    for (std::uint32_t k = s.post_offsets_[t]; ok && k < s.post_offsets_[t + 1]; ++k) {
+      ok = s.postings_[k].claim < claim_count && weight(s.postings_[k].weight) &&
+           (k == s.post_offsets_[t] || s.postings_[k - 1].claim < s.postings_[k].claim);
+    }
+  }
+  for (std::size_t i = 0; ok && i < s.phrasings_.size(); ++i) ok = weight(s.phrasings_[i].mass);
   for (std::size_t i = 0; ok && i < s.phrasings_.size(); ++i) {
     ok = s.phrasings_[i].begin <= s.phrasings_[i].end && s.phrasings_[i].end <= s.phrasing_terms_.size();
   }
   for (std::size_t i = 0; ok && i < s.phrasing_terms_.size(); ++i) ok = s.phrasing_terms_[i] < terms;
+  for (std::size_t i = 0; ok && i < s.phrasings_.size(); ++i) {  // each phrasing's terms: sorted, distinct
+    for (std::uint32_t k = s.phrasings_[i].begin + 1; ok && k < s.phrasings_[i].end; ++k) {
+      ok = s.phrasing_terms_[k - 1] < s.phrasing_terms_[k];
+    }
+  }
   if (!ok) return std::nullopt;
   return s;
 }

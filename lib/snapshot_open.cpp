@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -61,6 +62,11 @@ std::uint64_t checksum_of_mapping(char* map, std::size_t size) {
   }
   return XXH3_64bits_digest(&state);
 }
+
+constexpr Section kCopiedSections[] = {
+    Section::claim_offsets,  Section::grade_offsets, Section::citation_offsets,    Section::claim_id_offsets,
+    Section::claim_ids,      Section::citation_id_offsets, Section::citation_ids, Section::claim_order,
+    Section::citation_order};
 
 class File {
  public:
@@ -232,6 +238,9 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
                   "the file holds " + std::to_string(have) + again);
   }
 
+  if constexpr (sizeof(std::size_t) < sizeof(std::uint64_t)) {
+    if (size > SIZE_MAX) return refuse("the snapshot is too large to map into memory on this machine");
+  }
   std::unique_ptr<SnapshotStore> store(new SnapshotStore());
   store->map_size_ = static_cast<std::size_t>(size);
   void* map = ::mmap(nullptr, store->map_size_, PROT_READ, MAP_PRIVATE, file.fd(), 0);
@@ -255,10 +264,9 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
   for (std::size_t i = 1; i <= kSections; ++i) {
     if (offsets[i] < offsets[i - 1]) return damaged("bad section table");
   }
-  auto section = [&](Section s) {
-    const auto i = static_cast<std::size_t>(s);
-    return std::string_view(p + offsets[i], offsets[i + 1] - offsets[i]);
-  };
+  std::string_view sections[kSections];
+  for (std::size_t i = 0; i < kSections; ++i) sections[i] = std::string_view(p + offsets[i], offsets[i + 1] - offsets[i]);
+  auto section = [&](Section s) { return sections[static_cast<std::size_t>(s)]; };
   const std::uint64_t c = claims, k = citations;
   if (section(Section::claim_offsets).size() != 8 * (c + 1) ||
       section(Section::grade_offsets).size() != 8 * (c + 1) ||
@@ -269,6 +277,21 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
   if (section(Section::claim_id_offsets).size() != 8 * (c + 1) ||
       section(Section::citation_id_offsets).size() != 8 * (k + 1)) {
     return damaged("an id table's size does not match the record counts");
+  }
+  // The tables every look-up follows (offsets, ids, sorted order) are copied out of
+  // the mapping and checked in the copy, so that a file changed in place while it is
+  // open (not by rename, as `compile` does) cannot make a look-up leave the mapping:
+  // what was checked is what is used. Records are read from the mapping, through
+  // bounds-checked decoding. The tables are a small part of the file.
+  std::string& tables = store->tables_;
+  std::size_t copied_size = 0;
+  for (Section t : kCopiedSections) copied_size += section(t).size();
+  tables.reserve(copied_size);
+  for (Section t : kCopiedSections) {
+    std::string_view& view = sections[static_cast<std::size_t>(t)];
+    const std::size_t at = tables.size();
+    tables.append(view);
+    view = std::string_view(tables.data() + at, view.size());  // reserved: never moves
   }
   if (!valid_offsets(section(Section::claim_offsets).data(), c, section(Section::claim_data).size()) ||
       !valid_offsets(section(Section::grade_offsets).data(), c, section(Section::grade_data).size()) ||
@@ -283,16 +306,15 @@ Result<std::shared_ptr<const KnowledgeBase::Impl>> open_snapshot(const std::stri
   auto kb = std::make_unique<KnowledgeBase::Impl>();
   kb->root = path;
   Reader meta(section(Section::meta));
-  kb->warnings.resize(meta.count());
-  for (Diagnostic& d : kb->warnings) decode(meta, d);
+  for (std::size_t n = meta.count(); n > 0 && meta.ok(); --n) decode(meta, kb->warnings.emplace_back());
   if (!meta.ok() || !meta.at_end()) return damaged("bad warnings");
   Reader index(section(Section::search_index));
   auto search = SearchIndex::load(index, claims);
   if (!search) return damaged("bad search index");
   kb->search_index = std::move(*search);
 
-  auto table = [&](Section data, Section offsets, std::uint32_t count) {
-    return StringTable(section(data), section(offsets).data(), count);
+  auto table = [&](Section data, Section starts, std::uint32_t count) {
+    return StringTable(section(data), section(starts).data(), count);
   };
   store->claims_.init(table(Section::claim_data, Section::claim_offsets, claims),
                       table(Section::claim_ids, Section::claim_id_offsets, claims));
