@@ -63,7 +63,9 @@ class CLAIMKB_EXPORT KnowledgeBase {
   std::size_t claim_count() const;
   std::size_t citation_count() const;
 
-  // Claims in a stable order (by file, then position in the file); i < claim_count().
+  // Claims in a stable order (by file, then position in the file); i < claim_count()
+  // (an index out of range stops the process with a message: a programming error).
+  // From a snapshot, a record is decoded the first time it is asked for and kept.
   const Claim& claim_at(std::size_t i) const;
   const Grade& grade_at(std::size_t i) const;
   const Citation& citation_at(std::size_t i) const;
