@@ -89,8 +89,9 @@ std::vector<std::string> random_ids(const KnowledgeBase& kb, std::size_t count) 
   return ids;
 }
 
-void BM_VerdictLookup(benchmark::State& state) {
-  const KnowledgeBase& kb = loaded(state.range(0));
+// A verdict, and a full report as JSON, for random ids of a KB loaded from YAML or
+// opened from a snapshot.
+void verdict_lookups(benchmark::State& state, const KnowledgeBase& kb) {
   const auto ids = random_ids(kb, 4096);
   std::size_t i = 0;
   for (auto _ : state) {
@@ -99,8 +100,7 @@ void BM_VerdictLookup(benchmark::State& state) {
   }
 }
 
-void BM_ReportJson(benchmark::State& state) {
-  const KnowledgeBase& kb = loaded(state.range(0));
+void report_json(benchmark::State& state, const KnowledgeBase& kb) {
   const auto ids = random_ids(kb, 4096);
   std::size_t i = 0;
   for (auto _ : state) {
@@ -108,6 +108,9 @@ void BM_ReportJson(benchmark::State& state) {
     benchmark::DoNotOptimize(json);
   }
 }
+
+void BM_VerdictLookup(benchmark::State& state) { verdict_lookups(state, loaded(state.range(0))); }
+void BM_ReportJson(benchmark::State& state) { report_json(state, loaded(state.range(0))); }
 
 // The synthetic KB of `claims` compiled into a snapshot (once per run).
 const std::string& snapshot_of(long claims) {
@@ -152,25 +155,8 @@ void BM_OpenSnapshotAndReport(benchmark::State& state) {
   }
 }
 
-void BM_SnapshotVerdictLookup(benchmark::State& state) {
-  const KnowledgeBase& kb = opened(state.range(0));
-  const auto ids = random_ids(kb, 4096);
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const claimkb::Grade* g = kb.grade(ids[i++ & 4095]);
-    benchmark::DoNotOptimize(g->verdict);
-  }
-}
-
-void BM_SnapshotReportJson(benchmark::State& state) {
-  const KnowledgeBase& kb = opened(state.range(0));
-  const auto ids = random_ids(kb, 4096);
-  std::size_t i = 0;
-  for (auto _ : state) {
-    std::string json = claimkb::to_json(*kb.report(ids[i++ & 4095]));
-    benchmark::DoNotOptimize(json);
-  }
-}
+void BM_SnapshotVerdictLookup(benchmark::State& state) { verdict_lookups(state, opened(state.range(0))); }
+void BM_SnapshotReportJson(benchmark::State& state) { report_json(state, opened(state.range(0))); }
 
 // Search with claims' own statements as queries (so longer than a usual question;
 // bench/search_bench.cpp has the search figures), from YAML and from a snapshot.
