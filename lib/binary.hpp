@@ -17,6 +17,13 @@
 
 namespace claimkb::detail {
 
+// The little-endian unsigned integer in the `n` bytes at `p` (reads exactly those).
+inline std::uint64_t load_le(const char* p, int n) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
 class Writer {
  public:
   void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
@@ -59,10 +66,6 @@ class Writer {
 
   std::size_t size() const { return out_.size(); }
   std::string& bytes() { return out_; }
-  // Overwrites 8 bytes at `at` (a place reserved earlier with u64(0)).
-  void patch_u64(std::size_t at, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out_[at + i] = static_cast<char>(v >> (8 * i));
-  }
 
  private:
   void fixed(std::uint64_t v, int n) {
@@ -168,8 +171,7 @@ class Reader {
       fail();
       return 0;
     }
-    std::uint64_t v = 0;
-    for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(p_[i])) << (8 * i);
+    const std::uint64_t v = load_le(p_, n);
     p_ += n;
     return v;
   }

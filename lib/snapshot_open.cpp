@@ -15,6 +15,7 @@
 #include <xxhash.h>
 
 #include "claimkb/version.hpp"
+#include "binary.hpp"
 #include "impl.hpp"
 #include "record_codec.hpp"
 #include "snapshot.hpp"
@@ -22,14 +23,8 @@
 namespace claimkb::detail {
 namespace {
 
-// A little-endian unsigned integer of `bytes` bytes at p (reads exactly those bytes).
-std::uint64_t le(const char* p, int bytes) {
-  std::uint64_t v = 0;
-  for (int i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  return v;
-}
-std::uint64_t le64(const char* p) { return le(p, 8); }
-std::uint32_t le32(const char* p) { return static_cast<std::uint32_t>(le(p, 4)); }
+std::uint64_t le64(const char* p) { return load_le(p, 8); }
+std::uint32_t le32(const char* p) { return static_cast<std::uint32_t>(load_le(p, 4)); }
 
 // An offsets table of `count` + 1 entries: from 0, never decreasing, to `end`.
 bool valid_offsets(const char* offsets, std::uint64_t count, std::uint64_t end) {
