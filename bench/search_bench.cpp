@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "claimkb/claimkb.hpp"
-#include "search_index.hpp"  // private: to time building the index alone
+#include "text/search_index.hpp"  // private: to time building the index alone
 
 namespace {
 

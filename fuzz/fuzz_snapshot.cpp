@@ -25,7 +25,7 @@
 #include <xxhash.h>
 
 #include "claimkb/claimkb.hpp"
-#include "snapshot.hpp"
+#include "store/snapshot.hpp"
 
 namespace {
 

@@ -16,4 +16,3 @@
 #include "claimkb/types.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"
-#include "claimkb/write_file.hpp"

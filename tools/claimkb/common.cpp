@@ -1,8 +1,13 @@
 #include "common.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 
-#include "claimkb/write_file.hpp"
+#include <unistd.h>
 
 namespace claimkb::cli {
 
@@ -17,11 +22,22 @@ std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
 }
 
 bool write_output(const std::string& path, std::string_view bytes, std::ostream& err) {
-  if (auto error = write_file_atomically(path, bytes)) {
-    err << error->to_string() << "\n";
-    return false;
+  // Into a temporary file beside the target, then renamed over it: a reader of the
+  // target sees the old file or the new one, never half of one.
+  const std::filesystem::path target(path);
+  const std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+  const std::string temp =
+      (dir / ("." + target.filename().string() + ".claimkb-" + std::to_string(::getpid()))).string();
+  bool ok = false;
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    ok = file && file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) && file.flush();
   }
-  return true;
+  const int error = errno;
+  if (ok && std::rename(temp.c_str(), path.c_str()) == 0) return true;
+  std::remove(temp.c_str());
+  err << path << ":1:1: error: cannot write the file: " << std::strerror(ok ? errno : error) << "\n";
+  return false;
 }
 
 nlohmann::ordered_json certainty_json(const std::optional<Certainty>& c) {

@@ -17,7 +17,7 @@ namespace claimkb::cli {
 // (SPEC §5: file:line:column: error: message) and returns nullopt.
 std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err);
 
-// Writes `bytes` to `path` whole or not at all (claimkb/write_file.hpp), or prints
+// Writes `bytes` to `path` whole or not at all (through a temporary file renamed over it), or prints
 // why not as file:line:column: error: ... and returns false.
 bool write_output(const std::string& path, std::string_view bytes, std::ostream& err);
 

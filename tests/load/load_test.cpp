@@ -1,0 +1,284 @@
+// Loading: every kind of error names file:line:column, every problem is reported
+// (not only the first), and a KB with any error is not loaded at all.
+#include <doctest/doctest.h>
+
+#include "claimkb/knowledge_base.hpp"
+#include "support/temp_kb.hpp"
+
+using namespace claimkb;
+using claimkb::test::TempKb;
+
+namespace {
+
+// The errors of a KB that must fail to load, as "file:line:column: error: ..." with
+// the KB's directory cut off the front.
+std::vector<std::string> errors_of(const TempKb& kb) {
+  auto r = KnowledgeBase::open(kb.path());
+  REQUIRE_FALSE(r.ok());
+  std::vector<std::string> out;
+  for (const auto& e : r.errors()) {
+    std::string s = e.to_string();
+    if (s.rfind(kb.path() + "/", 0) == 0) s = s.substr(kb.path().size() + 1);
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::string one_error(const TempKb& kb) {
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 1);
+  return errors[0];
+}
+
+}  // namespace
+
+TEST_CASE("a valid KB loads, with one record or a list per file, at any depth") {
+  TempKb kb;
+  kb.write("citations/trial.yaml", test::kRctCitation);
+  kb.write("citations/deep/er/more.yml",
+           "- {id: blog, design: web, title: A blog, authors: [], year: 2020, publisher: Site}\n"
+           "- {id: cohort1, design: cohort, title: A cohort, authors: [Doe A, Roe B], year: 1999,"
+           " journal: J Obs, n: 50}\n");
+  kb.write("claims/a.yaml",
+           "- id: claim-a\n"
+           "  statement: A is true.\n"
+           "  asserted_by: [{citation: blog, quote: \"A!\"}]\n"
+           "  evidence:\n"
+           "    - {citation: trial1, stance: supports, finding: It was.}\n"
+           "- id: claim-b\n"
+           "  statement: B is true because A is.\n"
+           "  depends_on: [claim-a]\n"
+           "  evidence:\n"
+           "    - {citation: cohort1, stance: supports, finding: Maybe.}\n");
+  auto r = KnowledgeBase::open(kb.path());
+  REQUIRE(r.ok());
+  CHECK(r->claim_count() == 2);
+  CHECK(r->citation_count() == 3);
+  REQUIRE(r->claim("claim-b") != nullptr);
+  CHECK(r->claim("claim-b")->depends_on == std::vector<std::string>{"claim-a"});
+  CHECK(r->citation("cohort1")->authors.size() == 2);
+  CHECK(r->claim("nope") == nullptr);
+  // claim-a: one RCT, n 500 → supported/high. claim-b: one cohort, n 50 → 2 - 1 =
+  // very low, supported; premise supported/high caps nothing.
+  CHECK(r->grade("claim-a")->verdict == Verdict::supported);
+  CHECK(r->grade("claim-a")->certainty == Certainty::high);
+  CHECK(r->grade("claim-b")->certainty == Certainty::very_low);
+}
+
+TEST_CASE("YAML syntax errors name the line and column") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/bad.yaml", "id: x\n  statement: S.\n");
+  CHECK(one_error(kb) ==
+        "claims/bad.yaml:2:12: error: invalid YAML: mapping values are not allowed in this context");
+}
+
+TEST_CASE("unknown keys suggest the key that was meant") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml",
+           "id: c\n"
+           "statement: S.\n"
+           "evidence:\n"
+           "  - citation: trial1\n"
+           "    stnace: supports\n"
+           "    finding: F.\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] == "claims/c.yaml:4:5: error: evidence link is missing required key 'stance'");
+  CHECK(errors[1] ==
+        "claims/c.yaml:5:5: error: unknown key 'stnace' in evidence link (did you mean 'stance'?)");
+}
+
+TEST_CASE("bad enum values list the valid ones") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "id: t\ndesign: RCT\ntitle: T\nauthors: []\nyear: 2000\njournal: J\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
+  const std::string e = one_error(kb);
+  CHECK(e.rfind("citations/t.yaml:2:9: error: bad value 'RCT' for 'design': expected one of "
+                "systematic_review, rct,", 0) == 0);
+  CHECK(e.find("(did you mean 'rct'?)") != std::string::npos);
+}
+
+TEST_CASE("wrong types are errors") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "id: t\n"
+           "design: cohort\n"
+           "title: [not, text]\n"
+           "authors: Smith J\n"
+           "year: nineteen\n"
+           "journal: J\n"
+           "n: -3\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\naliases: one alias\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 5);
+  CHECK(errors[0] == "citations/t.yaml:3:8: error: 'title' must be text, not a list");
+  CHECK(errors[1] == "citations/t.yaml:4:10: error: 'authors' must be a list");
+  CHECK(errors[2] == "citations/t.yaml:5:7: error: 'year' must be a whole number, not 'nineteen'");
+  CHECK(errors[3] == "citations/t.yaml:7:4: error: 'n' is -3, outside 0..2000000000");
+  CHECK(errors[4] == "claims/c.yaml:3:10: error: 'aliases' must be a list");
+}
+
+TEST_CASE("required keys, journal or publisher, and `of`") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "- {id: a, design: systematic_review, title: T, authors: [], year: 2000, journal: J}\n"
+           "- {id: b, design: rct, of: randomized, title: T, authors: [], year: 2000, journal: J}\n"
+           "- {id: c, design: rct, title: T, year: 2000}\n");
+  kb.write("claims/c.yaml", "id: c1\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 5);
+  CHECK(errors[0].find("citations/t.yaml:1:3: error: a systematic_review needs 'of'") == 0);
+  CHECK(errors[1] == "citations/t.yaml:2:28: error: 'of' is only for a systematic_review, "
+                     "and this citation is a rct");
+  CHECK(errors[2].find("citations/t.yaml:3:3: error: citation is missing required key 'authors'") == 0);
+  CHECK(errors[3] == "citations/t.yaml:3:3: error: citation needs a 'journal' or a 'publisher'");
+  CHECK(errors[4] == "claims/c.yaml:1:1: error: claim is missing required key 'statement'");
+}
+
+TEST_CASE("ids must match ^[a-z0-9][a-z0-9._-]*$") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml", "id: Tight_Psoas\nstatement: S.\n");
+  CHECK(one_error(kb).rfind("claims/c.yaml:1:5: error: bad id 'Tight_Psoas'", 0) == 0);
+}
+
+TEST_CASE("duplicate ids name both places, across files and kinds") {
+  TempKb kb;
+  const std::string first = kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml", "- {id: c, statement: S.}\n- {id: trial1, statement: T.}\n");
+  CHECK(one_error(kb) == "claims/c.yaml:2:8: error: duplicate id 'trial1' (first defined at " +
+                             first + ":1:5)");
+}
+
+TEST_CASE("duplicate keys in one mapping") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\nstatement: T.\n");
+  CHECK(one_error(kb) == "claims/c.yaml:3:1: error: duplicate key 'statement' (first at line 2, column 1)");
+}
+
+TEST_CASE("dangling citation and premise ids") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml",
+           "id: c\n"
+           "statement: S.\n"
+           "asserted_by: [{citation: nobody}]\n"
+           "evidence: [{citation: trial2, stance: supports, finding: F.}]\n"
+           "depends_on: [no-such-claim, trial1]\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0] == "claims/c.yaml:3:26: error: unknown citation 'nobody' in asserted_by");
+  CHECK(errors[1] == "claims/c.yaml:4:23: error: unknown citation 'trial2' in evidence "
+                     "(did you mean 'trial1'?)");
+  CHECK(errors[2] == "claims/c.yaml:5:14: error: unknown claim 'no-such-claim' in depends_on");
+  CHECK(errors[3] == "claims/c.yaml:5:29: error: 'trial1' in depends_on is a citation, not a claim");
+}
+
+TEST_CASE("depends_on cycles are named") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml",
+           "- {id: a, statement: A., depends_on: [b]}\n"
+           "- {id: b, statement: B., depends_on: [c]}\n"
+           "- {id: c, statement: C., depends_on: [a]}\n"
+           "- {id: d, statement: D., depends_on: [d]}\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] == "claims/c.yaml:3:39: error: depends_on cycle: a -> b -> c -> a");
+  CHECK(errors[1] == "claims/c.yaml:4:39: error: depends_on cycle: d -> d");
+}
+
+TEST_CASE("every problem in every file is reported, sorted") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/b.yaml", "id: b\nstatment: S.\n");
+  kb.write("claims/a.yaml", "id: A\nstatement: S.\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].rfind("claims/a.yaml:1:5: error: bad id 'A'", 0) == 0);
+  CHECK(errors[1] == "claims/b.yaml:1:1: error: claim is missing required key 'statement'");
+  CHECK(errors[2] == "claims/b.yaml:2:1: error: unknown key 'statment' in claim (did you mean 'statement'?)");
+}
+
+TEST_CASE("files and directories that cannot make a KB") {
+  SUBCASE("not a directory") {
+    auto r = KnowledgeBase::open("/nonexistent/claimkb");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors()[0].to_string().find("/nonexistent/claimkb:1:1: error: not a knowledge base directory") == 0);
+  }
+  SUBCASE("empty file, scalar file, several documents") {
+    TempKb kb;
+    kb.write("citations/t.yaml", test::kRctCitation);
+    kb.write("claims/empty.yaml", "");
+    kb.write("claims/scalar.yaml", "just text\n");
+    kb.write("claims/two.yaml", "id: a\nstatement: A.\n---\nid: b\nstatement: B.\n");
+    auto errors = errors_of(kb);
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0] == "claims/empty.yaml:1:1: error: the file is empty: expected a claim or a list of them");
+    CHECK(errors[1] == "claims/scalar.yaml:1:1: error: expected a claim (a mapping) or a list of them");
+    CHECK(errors[2].rfind("claims/two.yaml:4:1: error: the file holds 2 YAML documents", 0) == 0);
+  }
+}
+
+TEST_CASE("identifiers are checked") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "id: t\ndesign: rct\ntitle: T\nauthors: []\nyear: 2000\njournal: J\n"
+           "pmid: PMID12\ndoi: https://doi.org/10.1/x\npmcid: 123\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "citations/t.yaml:7:7: error: 'pmid' must be digits only, not 'PMID12'");
+  CHECK(errors[1] == "citations/t.yaml:8:6: error: store the DOI without its https://doi.org/ prefix");
+  CHECK(errors[2] == "citations/t.yaml:9:8: error: 'pmcid' must look like PMC1234567, not '123'");
+}
+
+TEST_CASE("retracted citations load with a warning and are not counted") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "id: t\ndesign: rct\ntitle: T\nauthors: []\nyear: 2000\njournal: J\nn: 900\n"
+           "retracted: {date: 2021-05-01, notice: 10.1000/retraction}\n");
+  kb.write("claims/c.yaml",
+           "id: c\nstatement: S.\nevidence: [{citation: t, stance: supports, finding: F.}]\n");
+  auto r = KnowledgeBase::open(kb.path());
+  REQUIRE(r.ok());
+  REQUIRE(r->warnings().size() == 1);
+  CHECK(r->warnings()[0].line == 1);
+  CHECK(r->grade("c")->verdict == Verdict::insufficient);
+  auto report = r->report("c");
+  REQUIRE(report);
+  CHECK_FALSE(report->evidence[0].counted);
+  REQUIRE(report->warnings.size() == 1);
+  CHECK(report->warnings[0] == "t: retracted 2021-05-01 (10.1000/retraction); not counted");
+}
+
+TEST_CASE("errors in one file do not hide cross-file errors, nor cause false ones") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "- {id: broken, design: rct, title: T, authors: [], year: many, journal: J}\n");
+  kb.write("claims/c.yaml",
+           "- {id: a, statement: A., depends_on: [a]}\n"
+           "- {id: b, statement: B., evidence: [{citation: broken, stance: supports, finding: F.}]}\n");
+  auto errors = errors_of(kb);
+  // The bad year, and the cycle; not "unknown citation 'broken'".
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("citations/t.yaml:1:58: error: 'year' must be a whole number") == 0);
+  CHECK(errors[1] == "claims/c.yaml:1:39: error: depends_on cycle: a -> a");
+}
+
+TEST_CASE("a study linked twice in one claim is an error, not two votes") {
+  TempKb kb;
+  kb.write("citations/t.yaml", test::kRctCitation);
+  kb.write("claims/c.yaml",
+           "id: c\n"
+           "statement: S.\n"
+           "evidence:\n"
+           "  - {citation: trial1, stance: supports, finding: F.}\n"
+           "  - {citation: trial1, stance: supports, finding: G.}\n");
+  CHECK(one_error(kb) == "claims/c.yaml:5:16: error: citation 'trial1' is already linked in this "
+                         "claim's evidence (line 4); put both findings in one link");
+}
