@@ -78,10 +78,33 @@ void exercise(const claimkb::KnowledgeBase& kb) {
     (void)kb.grade_at(i);
     (void)kb.claim(c.id);
     (void)kb.grade(c.id);
-    if (auto report = kb.report(c.id)) (void)to_json(*report, 2);
-    for (const auto& p : c.depends_on) (void)kb.report(p);
-    for (const auto& e : c.evidence) (void)kb.citation(e.citation);
+    // The store checked every reference at open: each id a record names resolves.
+    auto report = kb.report(c.id);
+    if (!report) __builtin_trap();
+    (void)to_json(*report, 2);
+    if (kb.grade_at(i).links.size() != c.evidence.size()) __builtin_trap();
+    for (const auto& p : c.depends_on) {
+      if (!kb.report(p)) __builtin_trap();
+    }
+    for (const auto& e : c.evidence) {
+      if (kb.citation(e.citation) == nullptr) __builtin_trap();
+    }
+    for (const auto& a : c.asserted_by) {
+      if (kb.citation(a.citation) == nullptr) __builtin_trap();
+    }
+    if (c.about) {
+      for (const auto* ids : {&c.about->subject, &c.about->object, &c.about->compared_with}) {
+        for (const auto& id : *ids) {
+          if (kb.find_concept(id) == nullptr) __builtin_trap();
+        }
+      }
+    }
     (void)kb.match(c.statement);
+  }
+  for (std::size_t i = 0; i < kb.concept_count(); ++i) {
+    for (const auto& b : kb.concept_at(i).broader) {
+      if (kb.find_concept(b) == nullptr) __builtin_trap();
+    }
   }
   (void)kb.claim("no-such-claim");
   (void)kb.citation("no-such-citation");
@@ -95,6 +118,7 @@ void exercise(const claimkb::KnowledgeBase& kb) {
   (void)claims_json(kb);
   (void)search_json(kb, "psoas back pain", 10, 2);
   (void)to_dot(kb, "");
+  (void)to_dot(kb, "", true);
   if (kb.claim_count() > 0) (void)to_dot(kb, kb.claim_at(kb.claim_count() / 2).id);
   (void)to_dot(kb, "no-such-claim");
   // A KB opened from a snapshot can be written as one again.

@@ -17,8 +17,10 @@ namespace claimkb {
 // dashed, depends_on bold).
 //
 // With a claim id: that claim, its evidence and provenance, and its premises
-// (depends_on, transitively) with theirs. With an empty id: the whole KB.
-// nullopt when `id` names no claim.
-CLAIMKB_EXPORT std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id = {});
+// (depends_on, transitively) with theirs. With an empty id: the whole KB. With
+// `concepts`, also the concepts the claims are about and their broader concepts
+// (dotted). nullopt when `id` names no claim.
+CLAIMKB_EXPORT std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id = {},
+                                                 bool concepts = false);
 
 }  // namespace claimkb

@@ -24,9 +24,7 @@
 
 namespace claimkb {
 
-namespace detail {
-struct ImplAccess;
-}
+struct ClaimMention;  // claimkb/check.hpp
 
 class CLAIMKB_EXPORT KnowledgeBase {
  public:
@@ -48,8 +46,10 @@ class CLAIMKB_EXPORT KnowledgeBase {
   static Result<KnowledgeBase> open(const std::string& path, const OpenOptions& options);
   static Result<KnowledgeBase> open(const std::string& path) { return open(path, OpenOptions{}); }
 
-  // Writes this KB as a snapshot file (docs/snapshot.md), replacing `file` whole
-  // (claimkb/write_file.hpp). Returns the bytes written, or why it could not.
+  // Writes this KB as a snapshot file (docs/snapshot.md), replacing `file` whole:
+  // through a temporary file beside it, flushed and renamed over it, so a reader
+  // sees the old file or the new one. Returns the bytes written, or why it could
+  // not (code io).
   Result<std::size_t> write_snapshot(const std::string& file) const;
 
   // The directory open() uses when the caller names none: $CLAIMKB_KB when set and
@@ -62,18 +62,22 @@ class CLAIMKB_EXPORT KnowledgeBase {
 
   std::size_t claim_count() const;
   std::size_t citation_count() const;
+  std::size_t concept_count() const;
 
-  // Claims in a stable order (by file, then position in the file); i < claim_count()
+  // Records in a stable order (by file, then position in the file); i < the count
   // (an index out of range stops the process with a message: a programming error).
-  // From a snapshot, a record is decoded the first time it is asked for and kept.
+  // A record is decoded from the KB's compact tables the first time it is asked
+  // for and kept; every id a record names is one the KB has.
   const Claim& claim_at(std::size_t i) const;
   const Grade& grade_at(std::size_t i) const;
   const Citation& citation_at(std::size_t i) const;
+  const Concept& concept_at(std::size_t i) const;
 
   // Look-ups by id; nullptr when there is no such record.
   const Claim* claim(std::string_view id) const;
   const Grade* grade(std::string_view id) const;
   const Citation* citation(std::string_view id) const;
+  const Concept* find_concept(std::string_view id) const;
 
   // The full answer for a claim (SPEC §5), or nullopt for an unknown id.
   std::optional<Report> report(std::string_view id) const;
@@ -88,12 +92,13 @@ class CLAIMKB_EXPORT KnowledgeBase {
   // Load-time warnings that concern the whole KB, e.g. a retracted citation.
   const std::vector<Diagnostic>& warnings() const;
 
-  struct Impl;  // defined in lib/; not part of the API
-
  private:
-  friend struct detail::ImplAccess;
-  explicit KnowledgeBase(std::shared_ptr<const Impl> impl);
-  std::shared_ptr<const Impl> impl_;
+  struct State;  // the loaded tables, defined in lib/kb/state.hpp
+  friend CLAIMKB_EXPORT std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text);
+  friend CLAIMKB_EXPORT std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id,
+                                                          bool concepts);
+  explicit KnowledgeBase(std::shared_ptr<const State> state);
+  std::shared_ptr<const State> state_;
 };
 
 }  // namespace claimkb

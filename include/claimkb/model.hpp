@@ -1,8 +1,9 @@
-// claimkb/model.hpp — the records of a knowledge base (SPEC.md §1), as plain values.
+// claimkb/model.hpp — the records of a knowledge base, as plain values
+// (docs/format.md describes every key).
 //
-// These are what the YAML files say, after validation. An empty string means the
-// key was absent. Objects returned by a KnowledgeBase are owned by it and live as
-// long as any copy of it; they never change after loading.
+// These are what the YAML files say, after validation. An empty string or list
+// means the key was absent. Objects returned by a KnowledgeBase are owned by it and
+// live as long as any copy of it; they never change after loading.
 #pragma once
 
 #include <optional>
@@ -64,14 +65,48 @@ struct Assertion {
   std::string quote;
 };
 
+// What a claim is about, in the spirit of PICO: concept ids that together name
+// the subject (an exposure, intervention or test) and the object (an outcome or
+// property), how the one bears on the other, and what it is compared with.
+struct About {
+  std::vector<std::string> subject;
+  Relation relation = Relation::causes;
+  std::vector<std::string> object;
+  std::vector<std::string> compared_with;
+};
+
 struct Claim {
   std::string id;
   std::string statement;
   std::vector<std::string> aliases;
+  std::optional<About> about;
   std::vector<std::string> tags;
   std::vector<Assertion> asserted_by;
   std::vector<EvidenceLink> evidence;
   std::vector<std::string> depends_on;
+  std::string notes;
+};
+
+// A word or phrase people use for a concept. `note` says why the synonym is shared
+// with another concept (a KB must give one then).
+struct Synonym {
+  std::string text;
+  std::string note;
+};
+
+// Codes of a concept in controlled vocabularies, where known.
+struct ConceptCodes {
+  std::string mesh;    // MeSH descriptor, e.g. D000000
+  std::string snomed;  // SNOMED CT concept id
+};
+
+// Something claims are about, with the words people use for it (`concepts/`).
+struct Concept {
+  std::string id;
+  std::string label;
+  std::vector<Synonym> synonyms;
+  std::vector<std::string> broader;  // ids of concepts this one is a kind or part of
+  std::optional<ConceptCodes> codes;
   std::string notes;
 };
 

@@ -35,6 +35,12 @@ enum class Concern { serious = 1, very_serious = 2 };
 
 enum class Verdict { supported, refuted, mixed, insufficient };
 
+// How a claim's subject bears on its object (a claim's `about`, docs/format.md).
+enum class Relation {
+  causes, associated_with, predicts, relieves, increases, decreases, measures, detects,
+  indicates, stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for,
+};
+
 CLAIMKB_EXPORT std::string_view to_string(Design v);
 CLAIMKB_EXPORT std::string_view to_string(Pooled v);
 CLAIMKB_EXPORT std::string_view to_string(Stance v);
@@ -44,6 +50,7 @@ CLAIMKB_EXPORT std::string_view to_string(Effect v);
 CLAIMKB_EXPORT std::string_view to_string(Certainty v);
 CLAIMKB_EXPORT std::string_view to_string(Concern v);
 CLAIMKB_EXPORT std::string_view to_string(Verdict v);
+CLAIMKB_EXPORT std::string_view to_string(Relation v);
 
 CLAIMKB_EXPORT std::optional<Design> parse_design(std::string_view s);
 CLAIMKB_EXPORT std::optional<Pooled> parse_pooled(std::string_view s);
@@ -54,6 +61,7 @@ CLAIMKB_EXPORT std::optional<Effect> parse_effect(std::string_view s);
 CLAIMKB_EXPORT std::optional<Certainty> parse_certainty(std::string_view s);
 CLAIMKB_EXPORT std::optional<Concern> parse_concern(std::string_view s);
 CLAIMKB_EXPORT std::optional<Verdict> parse_verdict(std::string_view s);
+CLAIMKB_EXPORT std::optional<Relation> parse_relation(std::string_view s);
 
 // The level at which evidence of this design starts (SPEC §2): 4 high .. 1 very
 // low, 0 for opinion sources. `of` matters only for a systematic review.

@@ -10,6 +10,7 @@
 
 #include "claimkb/graph.hpp"
 #include "kb/state.hpp"
+#include "store/store.hpp"
 
 namespace claimkb {
 namespace {
@@ -108,10 +109,16 @@ const char* design_shape(Design d) {
 
 class VertexWriter {
  public:
-  VertexWriter(const KnowledgeBase::Impl& kb) : kb_(&kb) {}
+  explicit VertexWriter(const detail::Store& kb) : kb_(&kb) {}
 
   void operator()(std::ostream& out, Vertex v) const {
     const detail::VertexData& d = kb_->graph()[v];
+    if (d.kind == VertexKind::concept) {
+      const Concept& c = kb_->concept_at(d.index);
+      out << "[shape=oval, style=\"filled\", fillcolor=\"#fdf3d0\", color=\"#b08a1e\", label="
+          << quote(c.id + "\n" + wrap(c.label, 30)) << ", tooltip=" << quote(c.label) << "]";
+      return;
+    }
     if (d.kind == VertexKind::claim) {
       const Claim& c = kb_->claim(d.index);
       const Grade& g = kb_->grade(d.index);
@@ -137,7 +144,7 @@ class VertexWriter {
   }
 
  private:
-  const KnowledgeBase::Impl* kb_;
+  const detail::Store* kb_;
 };
 
 class EdgeWriter {
@@ -151,6 +158,8 @@ class EdgeWriter {
       case EdgeKind::neutral: out << "[color=\"#9a9a9a\", fontcolor=\"#7a7a7a\", label=\"neutral\"]"; break;
       case EdgeKind::asserted_by: out << "[style=dashed, color=\"#606060\", fontcolor=\"#606060\", label=\"asserted by\"]"; break;
       case EdgeKind::depends_on: out << "[style=bold, penwidth=2, label=\"depends on\"]"; break;
+      case EdgeKind::about: out << "[style=dotted, color=\"#b08a1e\", fontcolor=\"#b08a1e\", label=\"about\"]"; break;
+      case EdgeKind::broader: out << "[style=dotted, color=\"#b08a1e\", arrowhead=empty, label=\"broader\"]"; break;
     }
   }
 
@@ -174,12 +183,15 @@ struct KeepVertices {
 
 }  // namespace
 
-std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id) {
-  const KnowledgeBase::Impl& impl = detail::ImplAccess::of(kb);
+std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id, bool concepts) {
+  const detail::Store& impl = *kb.state_->store;
   const EvidenceGraph& g = impl.graph();
-  std::vector<bool> keep(boost::num_vertices(g), id.empty());
-  if (!id.empty()) {
-    const std::optional<std::uint32_t> found = impl.find_claim(id);
+  const auto is_concept = [&](Vertex v) { return g[v].kind == VertexKind::concept; };
+  std::vector<bool> keep(boost::num_vertices(g), false);
+  if (id.empty()) {
+    for (Vertex v = 0; v < keep.size(); ++v) keep[v] = concepts || !is_concept(v);
+  } else {
+    const std::optional<std::uint32_t> found = impl.find(detail::Table::claim, id);
     if (!found) return std::nullopt;
     // Everything reachable along out-edges: the claim's citations, its premises,
     // theirs, and so on. Claims are vertices 0..C-1 (graph.hpp).
@@ -190,7 +202,7 @@ std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id) 
       stack.pop_back();
       for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
         const Vertex t = boost::target(*e, g);
-        if (!keep[t]) {
+        if (!keep[t] && (concepts || !is_concept(t))) {
           keep[t] = true;
           stack.push_back(t);
         }
@@ -199,10 +211,13 @@ std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id) 
   }
   const boost::filtered_graph<EvidenceGraph, boost::keep_all, KeepVertices> shown(
       g, boost::keep_all(), KeepVertices{&keep});
-  // Nodes are named by their KB ids (unique across claims and citations).
+  // Nodes are named by their KB ids (unique across claims, citations and concepts).
   const auto name = boost::make_function_property_map<Vertex, std::string>([&impl, &g](Vertex v) {
     const detail::VertexData& d = g[v];
-    return d.kind == VertexKind::claim ? impl.claim(d.index).id : impl.citation(d.index).id;
+    const auto table = d.kind == VertexKind::claim      ? detail::Table::claim
+                       : d.kind == VertexKind::citation ? detail::Table::citation
+                                                        : detail::Table::concept;
+    return std::string(impl.id(table, d.index));
   });
   std::ostringstream out;
   boost::write_graphviz(out, shown, VertexWriter(impl), EdgeWriter(g), GraphWriter(), name);

@@ -10,14 +10,13 @@
 namespace claimkb::detail {
 namespace {
 
-// Only the premise edges matter for cycles and grading order.
-struct PremiseEdges {
+// Cycles and grading order follow edges of one kind only.
+struct EdgesOfKind {
   const EvidenceGraph* g = nullptr;
-  bool operator()(EvidenceGraph::edge_descriptor e) const {
-    return (*g)[e].kind == EdgeKind::depends_on;
-  }
+  EdgeKind kind = EdgeKind::depends_on;
+  bool operator()(EvidenceGraph::edge_descriptor e) const { return (*g)[e].kind == kind; }
 };
-using PremiseGraph = boost::filtered_graph<EvidenceGraph, PremiseEdges>;
+using PremiseGraph = boost::filtered_graph<EvidenceGraph, EdgesOfKind>;
 using Vertex = EvidenceGraph::vertex_descriptor;
 
 // Records the DFS tree, and a cycle for every back edge.
@@ -34,9 +33,9 @@ class CycleRecorder : public boost::default_dfs_visitor {
     // The tree path from the edge's target down to its source, closed by the edge.
     const Vertex from = boost::source(e, g), to = boost::target(e, g);
     Cycle c;
-    for (Vertex v = from; v != to; v = parent_[v]) c.claims.push_back(g[v].index);
-    c.claims.push_back(g[to].index);
-    std::reverse(c.claims.begin(), c.claims.end());
+    for (Vertex v = from; v != to; v = parent_[v]) c.vertices.push_back(static_cast<std::uint32_t>(v));
+    c.vertices.push_back(static_cast<std::uint32_t>(to));
+    std::reverse(c.vertices.begin(), c.vertices.end());
     c.position = g[e].position;
     cycles_.push_back(std::move(c));
   }
@@ -48,38 +47,20 @@ class CycleRecorder : public boost::default_dfs_visitor {
 
 }  // namespace
 
-EvidenceGraph build_graph(std::size_t claim_count, std::size_t citation_count,
-                          const std::vector<Claim>& claims, const std::vector<ClaimRefs>& refs) {
-  EvidenceGraph g(claim_count + citation_count);
-  for (std::size_t i = 0; i < claim_count; ++i) g[i] = {VertexKind::claim, static_cast<std::uint32_t>(i)};
-  for (std::size_t j = 0; j < citation_count; ++j) {
-    g[claim_count + j] = {VertexKind::citation, static_cast<std::uint32_t>(j)};
-  }
-  auto add = [&](std::size_t from, std::int64_t to, EdgeKind kind, std::size_t position) {
-    if (to >= 0) boost::add_edge(from, static_cast<std::size_t>(to), EdgeData{kind, static_cast<std::uint32_t>(position)}, g);
-  };
-  for (std::size_t i = 0; i < claim_count; ++i) {
-    const ClaimRefs& r = refs[i];
-    for (std::size_t k = 0; k < r.evidence.size(); ++k) {
-      const Stance s = claims[i].evidence[k].stance;
-      const EdgeKind kind = s == Stance::supports  ? EdgeKind::supports
-                            : s == Stance::refutes ? EdgeKind::refutes
-                                                   : EdgeKind::neutral;
-      add(i, r.evidence[k] < 0 ? -1 : static_cast<std::int64_t>(claim_count) + r.evidence[k], kind, k);
-    }
-    for (std::size_t k = 0; k < r.asserted_by.size(); ++k) {
-      add(i, r.asserted_by[k] < 0 ? -1 : static_cast<std::int64_t>(claim_count) + r.asserted_by[k],
-          EdgeKind::asserted_by, k);
-    }
-    for (std::size_t k = 0; k < r.depends_on.size(); ++k) {
-      add(i, r.depends_on[k], EdgeKind::depends_on, k);
+EvidenceGraph make_graph(const std::array<std::size_t, 3>& counts, const std::vector<GraphEdge>& edges) {
+  EvidenceGraph g(counts[0] + counts[1] + counts[2]);
+  std::size_t v = 0;
+  for (VertexKind kind : {VertexKind::claim, VertexKind::citation, VertexKind::concept}) {
+    for (std::size_t i = 0; i < counts[static_cast<std::size_t>(kind)]; ++i, ++v) {
+      g[v] = {kind, static_cast<std::uint32_t>(i)};
     }
   }
+  for (const GraphEdge& e : edges) boost::add_edge(e.from, e.to, EdgeData{e.kind, e.position}, g);
   return g;
 }
 
-std::vector<Cycle> find_cycles(const EvidenceGraph& graph) {
-  PremiseGraph premises(graph, PremiseEdges{&graph});
+std::vector<Cycle> find_cycles(const EvidenceGraph& graph, EdgeKind along) {
+  PremiseGraph premises(graph, EdgesOfKind{&graph, along});
   std::vector<Vertex> parent(boost::num_vertices(graph));
   std::vector<Cycle> cycles;
   std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
@@ -91,7 +72,7 @@ std::vector<Cycle> find_cycles(const EvidenceGraph& graph) {
 }
 
 std::vector<std::uint32_t> premise_order(const EvidenceGraph& graph) {
-  PremiseGraph premises(graph, PremiseEdges{&graph});
+  PremiseGraph premises(graph, EdgesOfKind{&graph, EdgeKind::depends_on});
   std::vector<Vertex> finished;
   finished.reserve(boost::num_vertices(graph));
   // Edges point from a claim to its premise, so the reverse topological order that

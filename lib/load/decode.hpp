@@ -1,17 +1,24 @@
-// Decoding one YAML file of a knowledge base into records (SPEC.md §1).
+// Decoding one YAML file of a knowledge base into records (docs/format.md).
 //
 // Everything that can be checked inside one file is checked here: YAML syntax, the
-// shape of each record, required and unknown keys, types, enum values, id syntax.
-// Checks that need the whole KB (duplicate ids, dangling ids, cycles) are in
-// knowledge_base.cpp and graph.cpp; they use the positions kept in the *Site structs.
+// shape of each record, required and unknown keys, types, enum values, id syntax,
+// the rules that tie one record's fields together. Which keys a record has, and
+// their types and rules, come from the field tables (model/fields.hpp). Checks that
+// need the whole KB (duplicate and dangling ids, cycles) are the loader's; they use
+// the positions kept here.
+//
+// Records come out encoded for the store (store/codec.hpp): a file's records never
+// exist as structs beyond the one being decoded.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "claimkb/model.hpp"
 #include "claimkb/result.hpp"
+#include "store/binary.hpp"
+#include "store/layout.hpp"
 
 namespace claimkb::detail {
 
@@ -21,31 +28,33 @@ struct Pos {
   int column = 0;
 };
 
-// Where the parts of a claim that name other records are, for cross-file errors.
-struct ClaimSite {
-  Pos id;
-  std::vector<Pos> evidence;     // each link's `citation` value
-  std::vector<Pos> asserted_by;  // each assertion's `citation` value
-  std::vector<Pos> depends_on;   // each premise id
+// One id a record names, where it is written, and which of the record's reference
+// groups (model/fields.hpp) it belongs to.
+struct RefText {
+  std::uint32_t record = 0;  // index among the file's records of its table
+  std::uint8_t group = 0;
+  std::string id;
+  Pos pos;
 };
 
-enum class RecordKind { claim, citation };
-
+// The valid records of one file, encoded.
 struct FileRecords {
   std::string path;
-  std::vector<Claim> claims;
-  std::vector<ClaimSite> claim_sites;  // parallel to claims
-  std::vector<Citation> citations;
-  std::vector<Pos> citation_sites;  // position of each citation's id
-  std::vector<Diagnostic> diagnostics;
+  Table table = Table::claim;
+  Writer data;                      // encode_record() of each record, one after another
+  std::vector<std::uint64_t> ends;  // where each record ends in data
+  std::vector<std::string> ids;
+  std::vector<Pos> id_pos;
+  std::vector<RefText> refs;  // in record order, then in the order decode_record() reads them
+  std::vector<Diagnostic> diagnostics;  // errors, then warnings (e.g. a retracted citation)
   // Ids of records dropped for errors: references to them are not reported again.
   std::vector<std::string> broken_ids;
 };
 
-// Decodes the YAML text of one file. `path` is used only in diagnostics.
-FileRecords decode_text(std::string_view text, const std::string& path, RecordKind kind);
+// Decodes the YAML text of one file of `table`. `path` is used only in diagnostics.
+FileRecords decode_text(std::string_view text, const std::string& path, Table table);
 
 // Reads and decodes one file.
-FileRecords decode_file(const std::string& path, RecordKind kind);
+FileRecords decode_file(const std::string& path, Table table);
 
 }  // namespace claimkb::detail

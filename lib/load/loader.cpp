@@ -1,83 +1,154 @@
-// Loading a knowledge base: find the files, decode each, then check what spans
-// files (duplicate and dangling ids, depends_on cycles), then grade every claim in
-// premise order. Nothing is returned unless every check passed.
+// Loading a knowledge base from YAML: find the files, decode them (several at once)
+// straight into the store's tables, check what spans files (duplicate and dangling
+// ids, cycles), grade every claim in premise order, index the claims for search,
+// and open the result as a Store, the same type a snapshot opens as. Nothing is
+// returned unless every check passed.
+#include "load/loader.hpp"
+
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <filesystem>
 #include <memory>
 #include <system_error>
+#include <thread>
 #include <unordered_set>
 
-#include "claimkb/reference.hpp"
-#include "load/decode.hpp"
+#include "grade/evidence_graph.hpp"
 #include "grade/grade.hpp"
-#include "kb/state.hpp"
+#include "load/decode.hpp"
 #include "load/suggest.hpp"
+#include "model/field_ops.hpp"
+#include "store/codec.hpp"
+#include "store/table_builder.hpp"
+#include "text/search_index.hpp"
 
 namespace claimkb::detail {
 namespace fs = std::filesystem;
 namespace {
 
+using Loaded = Result<std::unique_ptr<const Store>>;
+
+// Where something is: a file (by number) and a position in it.
 struct Place {
   std::uint32_t file = 0;
   Pos pos;
+};
+bool operator<(const Place& a, const Place& b) {
+  return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
+}
+
+// One reference of a record, before it is resolved.
+struct PendingRef {
+  std::uint32_t record = 0;
+  std::uint8_t group = 0;
+  std::string id;
+  Place at;
+};
+
+// What each reference group is called in messages: "evidence", "depends_on",
+// "about.subject", from the field tables.
+template <class R>
+void ref_labels(std::vector<std::string>& out, const std::string& parent, bool parent_is_list) {
+  fields(Tag<R>{}, [&](const Key& key, auto member) {
+    using M = std::remove_reference_t<decltype(std::declval<R&>().*member)>;
+    if (key.ref != RefTo::none) {
+      if (out.size() <= static_cast<std::size_t>(key.ref_group)) out.resize(static_cast<std::size_t>(key.ref_group) + 1);
+      out[static_cast<std::size_t>(key.ref_group)] =
+          parent.empty() ? std::string(key.name) : parent_is_list ? parent : parent + "." + std::string(key.name);
+    } else if constexpr (IsOptional<M>::value || IsVector<M>::value) {
+      using Inner = typename M::value_type;
+      if constexpr (IsRecord<Inner>::value) ref_labels<Inner>(out, std::string(key.name), IsVector<M>::value);
+    }
+  });
+}
+
+const std::vector<std::string>& labels(Table t) {
+  static const std::vector<std::string> claim = [] {
+    std::vector<std::string> out;
+    ref_labels<Claim>(out, "", false);
+    return out;
+  }();
+  static const std::vector<std::string> concept = [] {
+    std::vector<std::string> out;
+    ref_labels<Concept>(out, "", false);
+    return out;
+  }();
+  static const std::vector<std::string> none;
+  return t == Table::claim ? claim : t == Table::concept ? concept : none;
+}
+
+// A record's references, from the builder's resolved tables, for decoding it.
+class BuilderRefs : public RefSource {
+ public:
+  BuilderRefs(const std::array<TableBuilder, kTables>& tables, Table t, std::uint32_t i) : tables_(tables), table_(t) {
+    for (int g = 0; g < ref_groups(t); ++g) {
+      groups_[static_cast<std::size_t>(g)] = tables[static_cast<std::size_t>(t)].refs(i, g, ref_groups(t));
+    }
+  }
+  std::size_t size(int group) const override { return groups_[static_cast<std::size_t>(group)].size(); }
+  std::string_view id(int group, std::size_t k) const override {
+    const Table target = ref_target(table_, group);
+    return tables_[static_cast<std::size_t>(target)].id(groups_[static_cast<std::size_t>(group)][k]);
+  }
+
+ private:
+  const std::array<TableBuilder, kTables>& tables_;
+  Table table_;
+  std::array<std::vector<std::uint32_t>, kMaxRefGroups> groups_;
 };
 
 class Loader {
  public:
   Loader(std::string root, unsigned threads) : root_(std::move(root)), threads_(threads) {}
 
-  Result<std::shared_ptr<const KnowledgeBase::Impl>> run() {
-    auto files = find_files();
-    if (errors_.empty()) {
-      std::vector<FileRecords> decoded = decode_all(files, threads_);
-      // Exact sizes up front: growing these by doubling would briefly hold two
-      // copies of the largest vectors of a big KB.
-      std::size_t claims = 0, citations = 0;
-      for (const FileRecords& r : decoded) {
-        claims += r.claims.size();
-        citations += r.citations.size();
-      }
-      kb_->claims.reserve(claims);
-      claim_sites_.reserve(claims);
-      kb_->citations.reserve(citations);
-      citation_sites_.reserve(citations);
-      for (FileRecords& r : decoded) add(std::move(r));
-    }
+  Loaded run() {
+    const auto files = find_files();
+    if (errors_.empty()) decode_all(files);
     // Cross-file checks run even after errors in some files, so that one run
     // reports every problem; references to records dropped for errors are skipped.
-    if (!files.empty()) check_ids();
+    if (!files.empty()) {
+      check_ids();
+      resolve_refs();
+      check_cycles();
+    }
     if (!errors_.empty()) {
       std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
       });
-      return Result<std::shared_ptr<const KnowledgeBase::Impl>>::failure(std::move(errors_));
+      return Loaded::failure(std::move(errors_));
     }
-    grade_all();
-    kb_->root = root_;
-    return std::shared_ptr<const KnowledgeBase::Impl>(std::move(kb_));
+    return finish();
   }
 
  private:
-  void error(const std::string& file, Pos p, std::string message) {
-    errors_.push_back({file, p.line, p.column, Diagnostic::Severity::error, std::move(message)});
+  TableBuilder& table(Table t) { return tables_[static_cast<std::size_t>(t)]; }
+
+  void error(const std::string& file, Pos p, std::string message,
+             Diagnostic::Code code = Diagnostic::Code::invalid_kb) {
+    errors_.push_back({file, p.line, p.column, Diagnostic::Severity::error, std::move(message), code});
   }
   void error(Place at, std::string message) { error(paths_[at.file], at.pos, std::move(message)); }
+  std::string where(Place at) const {
+    return paths_[at.file] + ":" + std::to_string(at.pos.line) + ":" + std::to_string(at.pos.column);
+  }
 
-  // Every *.yaml / *.yml below claims/ and citations/, in a stable order.
-  std::vector<std::pair<std::string, RecordKind>> find_files() {
-    std::vector<std::pair<std::string, RecordKind>> out;
+  // Every *.yaml / *.yml below citations/, claims/ and (if there) concepts/, in a
+  // stable order.
+  std::vector<std::pair<std::string, Table>> find_files() {
+    std::vector<std::pair<std::string, Table>> out;
     std::error_code ec;
     if (!fs::is_directory(root_, ec)) {
-      error(root_, {}, "not a knowledge base directory (it should hold claims/ and citations/)");
+      error(root_, {}, "not a knowledge base directory (it should hold claims/ and citations/)",
+            fs::exists(root_, ec) ? Diagnostic::Code::invalid_kb : Diagnostic::Code::io);
       return out;
     }
-    for (auto [sub, kind] : {std::pair{"citations", RecordKind::citation},
-                             std::pair{"claims", RecordKind::claim}}) {
+    for (auto [sub, t] : {std::pair{"citations", Table::citation}, std::pair{"claims", Table::claim},
+                          std::pair{"concepts", Table::concept}}) {
       const fs::path dir = fs::path(root_) / sub;
       if (!fs::is_directory(dir, ec)) {
-        error(dir.string(), {}, std::string("missing directory: a knowledge base needs ") + sub + "/");
+        if (t != Table::concept) {
+          error(dir.string(), {}, std::string("missing directory: a knowledge base needs ") + sub + "/");
+        }
         continue;
       }
       std::vector<std::string> found;
@@ -90,199 +161,310 @@ class Loader {
         std::error_code file_ec;  // a bad entry must not end the walk
         if (it->is_regular_file(file_ec)) {
           found.push_back(p.string());
+          std::error_code size_ec;
+          const auto bytes = fs::file_size(p, size_ec);
+          if (!size_ec) reserve_[static_cast<std::size_t>(t)] += static_cast<std::size_t>(bytes);
         } else if (file_ec) {
-          error(p.string(), {}, "cannot read the file: " + file_ec.message());
+          error(p.string(), {}, "cannot read the file: " + file_ec.message(), Diagnostic::Code::io);
         }
       }
-      if (ec) error(dir.string(), {}, "cannot list the directory: " + ec.message());
+      if (ec) error(dir.string(), {}, "cannot list the directory: " + ec.message(), Diagnostic::Code::io);
       std::sort(found.begin(), found.end());
-      for (auto& f : found) out.emplace_back(std::move(f), kind);
+      for (auto& f : found) out.emplace_back(std::move(f), t);
     }
     return out;
   }
 
-  // Files are independent until their records are merged, so they are decoded on
-  // every core; the results keep the files' order, so errors and ids do not depend
-  // on thread timing.
-  static std::vector<FileRecords> decode_all(const std::vector<std::pair<std::string, RecordKind>>& files,
-                                             unsigned wanted) {
-    std::vector<FileRecords> out(files.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i; (i = next++) < files.size();) {
-        try {
-          out[i] = decode_file(files[i].first, files[i].second);
-        } catch (...) {  // e.g. std::bad_alloc: nothing may escape a thread
-          out[i] = FileRecords{};
-          out[i].path = files[i].first;
-          out[i].diagnostics.push_back({files[i].first, 0, 0, Diagnostic::Severity::error,
-                                        "cannot decode the file: out of memory or an internal error"});
-        }
-      }
-    };
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = std::min<std::size_t>(wanted == 0 ? cores : wanted, files.size());
-    std::vector<std::thread> pool;
-    try {
-      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    } catch (const std::system_error&) {
-      // No more threads to be had (a container's process limit): the threads that
-      // started, and this one, share the files.
+  // Files are independent until their records are appended, so they are decoded a
+  // few at a time on every core and appended in file order: ids, errors and the
+  // tables never depend on thread timing, and only a few files' records are ever
+  // held besides the tables.
+  void decode_all(const std::vector<std::pair<std::string, Table>>& files) {
+    for (std::size_t t = 0; t < kTables; ++t) {
+      // Encoded records are smaller than their YAML (no keys, no indentation).
+      tables_[t].reserve(reserve_[t]);
     }
-    work();
-    for (auto& t : pool) t.join();
-    return out;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(threads_ == 0 ? cores : threads_, files.size()));
+    const std::size_t batch = 2 * threads;
+    std::vector<FileRecords> decoded(batch);
+    for (std::size_t first = 0; first < files.size(); first += batch) {
+      const std::size_t n = std::min(batch, files.size() - first);
+      std::atomic<std::size_t> next{0};
+      auto work = [&] {
+        for (std::size_t k; (k = next++) < n;) {
+          const auto& [path, t] = files[first + k];
+          try {
+            decoded[k] = decode_file(path, t);
+          } catch (...) {  // e.g. std::bad_alloc: nothing may escape a thread
+            decoded[k] = FileRecords{};
+            decoded[k].path = path;
+            decoded[k].diagnostics.push_back({path, 0, 0, Diagnostic::Severity::error,
+                                              "cannot decode the file: out of memory or an internal error",
+                                              Diagnostic::Code::out_of_memory});
+          }
+        }
+      };
+      std::vector<std::thread> pool;
+      try {
+        for (std::size_t t = 1; t < std::min(threads, n); ++t) pool.emplace_back(work);
+      } catch (const std::system_error&) {
+        // No more threads to be had (a container's process limit): the threads that
+        // started, and this one, share the files.
+      }
+      work();
+      for (auto& t : pool) t.join();
+      for (std::size_t k = 0; k < n; ++k) add(std::move(decoded[k]));
+    }
   }
 
   void add(FileRecords r) {
     const auto file = static_cast<std::uint32_t>(paths_.size());
     paths_.push_back(r.path);
-    for (auto& d : r.diagnostics) errors_.push_back(std::move(d));
-    for (auto& id : r.broken_ids) broken_.insert(std::move(id));
-    for (std::size_t i = 0; i < r.claims.size(); ++i) {
-      kb_->claims.push_back(std::move(r.claims[i]));
-      claim_sites_.emplace_back(file, std::move(r.claim_sites[i]));
+    for (auto& d : r.diagnostics) {
+      (d.severity == Diagnostic::Severity::error ? errors_ : warnings_).push_back(std::move(d));
     }
-    for (std::size_t i = 0; i < r.citations.size(); ++i) {
-      kb_->citations.push_back(std::move(r.citations[i]));
-      citation_sites_.push_back({file, r.citation_sites[i]});
+    for (auto& id : r.broken_ids) broken_.insert(std::move(id));
+    const auto t = static_cast<std::size_t>(r.table);
+    const std::uint32_t base = tables_[t].size();
+    for (const Pos& p : r.id_pos) sites_[t].push_back({file, p});
+    for (RefText& ref : r.refs) pending_[t].push_back({base + ref.record, ref.group, std::move(ref.id), {file, ref.pos}});
+    tables_[t].append(r.data.bytes(), r.ends, r.ids);
+  }
+
+  // Ids are unique across claims, citations and concepts.
+  void check_ids() {
+    struct Entry {
+      std::string_view id;
+      Place at;
+    };
+    std::vector<Entry> all;
+    for (std::size_t t = 0; t < kTables; ++t) {
+      tables_[t].sort_ids();
+      for (std::uint32_t i = 0; i < tables_[t].size(); ++i) all.push_back({tables_[t].id(i), sites_[t][i]});
+    }
+    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) {
+      return a.id != b.id ? a.id < b.id : a.at < b.at;
+    });
+    for (std::size_t k = 1; k < all.size(); ++k) {
+      std::size_t first = k - 1;
+      while (first > 0 && all[first - 1].id == all[k].id) --first;
+      if (all[k].id == all[first].id) {
+        error(all[k].at, "duplicate id '" + std::string(all[k].id) + "' (first defined at " + where(all[first].at) + ")");
+      }
     }
   }
 
-  // Ids are unique across claims and citations; every id a claim names exists.
-  void check_ids() {
-    std::unordered_map<std::string_view, Place> seen;
-    auto define = [&](std::string_view id, Place at) {
-      auto [it, fresh] = seen.emplace(id, at);
-      if (!fresh) {
-        const Place& first = it->second;
-        error(at, "duplicate id '" + std::string(id) + "' (first defined at " +
-                      paths_[first.file] + ":" + std::to_string(first.pos.line) + ":" +
-                      std::to_string(first.pos.column) + ")");
+  // Each pending reference becomes an index into its target table, or an error.
+  void resolve_refs() {
+    for (std::size_t t = 0; t < kTables; ++t) {
+      const auto table_id = static_cast<Table>(t);
+      const int groups = ref_groups(table_id);
+      auto& pending = pending_[t];
+      std::stable_sort(pending.begin(), pending.end(), [](const PendingRef& a, const PendingRef& b) {
+        return std::tie(a.record, a.group) < std::tie(b.record, b.group);
+      });
+      std::vector<std::uint32_t> offsets(std::size_t{tables_[t].size()} * static_cast<std::size_t>(groups) + 1, 0);
+      std::vector<std::uint32_t> targets;
+      std::vector<Place>& places = ref_places_[t];
+      targets.reserve(pending.size());
+      for (const PendingRef& ref : pending) {
+        const Table target = ref_target(table_id, ref.group);
+        std::optional<std::uint32_t> found = table(target).find(ref.id);
+        if (!found) {
+          dangling(ref, table_id, target);
+          continue;
+        }
+        ++offsets[std::size_t{ref.record} * static_cast<std::size_t>(groups) + ref.group + 1];
+        targets.push_back(*found);
+        places.push_back(ref.at);
       }
-      return fresh;
-    };
-    for (std::uint32_t j = 0; j < kb_->citations.size(); ++j) {
-      if (define(kb_->citations[j].id, citation_sites_[j])) kb_->citation_index.emplace(kb_->citations[j].id, j);
+      for (std::size_t e = 1; e < offsets.size(); ++e) offsets[e] += offsets[e - 1];
+      pending = {};
+      tables_[t].set_refs(std::move(offsets), std::move(targets));
     }
-    for (std::uint32_t i = 0; i < kb_->claims.size(); ++i) {
-      const Place at{claim_sites_[i].first, claim_sites_[i].second.id};
-      if (define(kb_->claims[i].id, at)) kb_->claim_index.emplace(kb_->claims[i].id, i);
-    }
-
-    refs_.resize(kb_->claims.size());
-    for (std::uint32_t i = 0; i < kb_->claims.size(); ++i) {
-      const Claim& c = kb_->claims[i];
-      const auto& [file, site] = claim_sites_[i];
-      // One study linked twice would count its participants and its vote twice.
-      std::unordered_map<std::string_view, std::size_t> linked;
-      for (std::size_t k = 0; k < c.evidence.size(); ++k) {
-        refs_[i].evidence.push_back(find_citation(c.evidence[k].citation, {file, site.evidence[k]}, "evidence"));
-        auto [first, fresh] = linked.emplace(c.evidence[k].citation, k);
-        if (!fresh) {
-          const Pos& at = site.evidence[first->second];
-          error({file, site.evidence[k]},
-                "citation '" + c.evidence[k].citation + "' is already linked in this claim's evidence (line " +
-                    std::to_string(at.line) + "); put both findings in one link");
+    // One study linked twice would count its participants and its vote twice.
+    const TableBuilder& claims = table(Table::claim);
+    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+      const std::vector<std::uint32_t> cited = claims.refs(i, 0, kClaimRefGroups);
+      for (std::size_t k = 1; k < cited.size(); ++k) {
+        for (std::size_t j = 0; j < k; ++j) {
+          if (cited[j] != cited[k]) continue;
+          const Place& first = ref_place(Table::claim, i, 0, j), &again = ref_place(Table::claim, i, 0, k);
+          error(again, "citation '" + std::string(table(Table::citation).id(cited[k])) +
+                           "' is already linked in this claim's evidence (line " + std::to_string(first.pos.line) +
+                           "); put both findings in one link");
+          break;
         }
       }
-      for (std::size_t k = 0; k < c.asserted_by.size(); ++k) {
-        refs_[i].asserted_by.push_back(find_citation(c.asserted_by[k].citation, {file, site.asserted_by[k]}, "asserted_by"));
+    }
+  }
+
+  void dangling(const PendingRef& ref, Table from, Table target) {
+    if (broken_.count(ref.id) != 0) return;
+    const std::string& label = labels(from)[ref.group];
+    for (Table other : {Table::claim, Table::citation, Table::concept}) {
+      if (other != target && table(other).find(ref.id)) {
+        error(ref.at, "'" + ref.id + "' in " + label + " is a " + table_name(other) + ", not a " + table_name(target));
+        return;
       }
-      for (std::size_t k = 0; k < c.depends_on.size(); ++k) {
-        refs_[i].depends_on.push_back(find_claim(c.depends_on[k], {file, site.depends_on[k]}));
+    }
+    std::string hint;
+    // Each suggestion costs a pass over every id, so only the first few dangling
+    // ids get one: a KB with thousands of them needs no hints.
+    if (++suggestions_ <= 20) {
+      std::vector<std::string_view> ids;
+      const TableBuilder& t = table(target);
+      for (std::uint32_t i = 0; i < t.size(); ++i) ids.push_back(t.id(i));
+      hint = did_you_mean(ref.id, ids);
+    }
+    error(ref.at, std::string("unknown ") + table_name(target) + " '" + ref.id + "' in " + label + hint);
+  }
+
+  // The place of reference k of group g of record i (resolved references only).
+  const Place& ref_place(Table t, std::uint32_t i, int g, std::size_t k) const {
+    const TableBuilder& b = tables_[static_cast<std::size_t>(t)];
+    return ref_places_[static_cast<std::size_t>(t)][b.ref_offset(i, g, ref_groups(t)) + k];
+  }
+
+  // No claim may presuppose itself, and no concept be broader than itself.
+  void check_cycles() {
+    const std::size_t claims = table(Table::claim).size(), citations = table(Table::citation).size();
+    const std::size_t concepts = table(Table::concept).size();
+    std::vector<GraphEdge> edges;
+    for (std::uint32_t i = 0; i < claims; ++i) {
+      const auto premises = table(Table::claim).refs(i, 2, kClaimRefGroups);
+      for (std::uint32_t k = 0; k < premises.size(); ++k) edges.push_back({i, premises[k], EdgeKind::depends_on, k});
+    }
+    const auto first_concept = static_cast<std::uint32_t>(claims + citations);
+    for (std::uint32_t i = 0; i < concepts; ++i) {
+      const auto broader = table(Table::concept).refs(i, 0, kConceptRefGroups);
+      for (std::uint32_t k = 0; k < broader.size(); ++k) {
+        edges.push_back({first_concept + i, first_concept + broader[k], EdgeKind::broader, k});
       }
     }
-    kb_->evidence_graph = build_graph(kb_->claims.size(), kb_->citations.size(), kb_->claims, refs_);
-    for (const Cycle& cycle : find_cycles(kb_->evidence_graph)) {
-      std::string names;
-      for (std::uint32_t v : cycle.claims) names += kb_->claims[v].id + " -> ";
-      names += kb_->claims[cycle.claims.front()].id;
-      const auto& [file, site] = claim_sites_[cycle.claims.back()];
-      error({file, site.depends_on[cycle.position]}, "depends_on cycle: " + names);
+    premise_graph_ = make_graph({claims, citations, concepts}, edges);
+    for (EdgeKind along : {EdgeKind::depends_on, EdgeKind::broader}) {
+      const bool premise = along == EdgeKind::depends_on;
+      const Table t = premise ? Table::claim : Table::concept;
+      for (const Cycle& cycle : find_cycles(premise_graph_, along)) {
+        std::string names;
+        for (std::uint32_t v : cycle.vertices) names += std::string(table(t).id(premise_graph_[v].index)) + " -> ";
+        names += std::string(table(t).id(premise_graph_[cycle.vertices.front()].index));
+        const std::uint32_t last = premise_graph_[cycle.vertices.back()].index;
+        error(ref_place(t, last, premise ? 2 : 0, cycle.position),
+              std::string(premise ? "depends_on" : "broader") + " cycle: " + names);
+      }
     }
   }
 
-  std::int64_t find_citation(const std::string& id, Place at, const char* key) {
-    auto it = kb_->citation_index.find(id);
-    if (it != kb_->citation_index.end()) return it->second;
-    if (broken_.count(id)) return -1;
-    if (kb_->claim_index.count(id)) {
-      error(at, "'" + id + "' in " + key + " is a claim, not a citation");
-    } else {
-      error(at, "unknown citation '" + id + "' in " + key + nearest(id, kb_->citation_index));
+  Loaded finish() {
+    std::vector<std::string> sections(kSections);
+    grade_all(sections);
+    index_claims(sections);
+    Writer meta;
+    meta.varint(warnings_.size());
+    for (const Diagnostic& d : warnings_) encode_record(meta, d);
+    sections[section_index(Section::meta)] = std::move(meta.bytes());
+
+    StoreBytes bytes;
+    for (std::size_t t = 0; t < kTables; ++t) {
+      bytes.counts[t] = tables_[t].size();
+      std::vector<std::string> parts = tables_[t].finish();
+      for (std::size_t p = 0; p < parts.size(); ++p) {
+        sections[section_index(static_cast<Table>(t), static_cast<Part>(p))] = std::move(parts[p]);
+      }
     }
-    return -1;
-  }
-
-  std::int64_t find_claim(const std::string& id, Place at) {
-    auto it = kb_->claim_index.find(id);
-    if (it != kb_->claim_index.end()) return it->second;
-    if (broken_.count(id)) return -1;
-    if (kb_->citation_index.count(id)) {
-      error(at, "'" + id + "' in depends_on is a citation, not a claim");
-    } else {
-      error(at, "unknown claim '" + id + "' in depends_on" + nearest(id, kb_->claim_index));
+    auto owner = std::make_shared<std::vector<std::string>>(std::move(sections));
+    for (std::size_t s = 0; s < kSections; ++s) bytes.sections[s] = (*owner)[s];
+    bytes.owner = owner;
+    // The same checks a snapshot gets: a loader bug cannot hand out a store that a
+    // snapshot of it would fail.
+    std::string why;
+    auto store = Store::open(std::move(bytes), why);
+    if (!store) {
+      return Loaded::failure({{root_, 0, 0, Diagnostic::Severity::error,
+                               "internal error: the loaded tables fail a check (" + why + "); please report it",
+                               Diagnostic::Code::internal}});
     }
-    return -1;
+    return store;
   }
 
-  // A suggestion for a dangling id. Each costs a pass over every id, so only the
-  // first few dangling ids get one: a KB with thousands of them needs no hints.
-  std::string nearest(const std::string& id,
-                      const std::unordered_map<std::string_view, std::uint32_t>& index) {
-    if (++suggestions_ > 20) return {};
-    std::vector<std::string_view> ids;
-    ids.reserve(index.size());
-    for (const auto& entry : index) ids.push_back(entry.first);
-    return did_you_mean(id, ids);
+  template <class R>
+  R decode(Table t, std::uint32_t i) const {
+    R out;
+    Reader r(tables_[static_cast<std::size_t>(t)].record(i));
+    const BuilderRefs refs(tables_, t, i);
+    decode_record(r, out, &refs);
+    out.id = std::string(tables_[static_cast<std::size_t>(t)].id(i));
+    return out;
   }
 
-  void grade_all() {
-    for (Citation& c : kb_->citations) c.reference = format_reference(c);
-    kb_->grades.resize(kb_->claims.size());
-    for (std::uint32_t i : premise_order(kb_->evidence_graph)) {
-      const Claim& c = kb_->claims[i];
+  // Grades every claim, premises first, into the grade table.
+  void grade_all(std::vector<std::string>& sections) {
+    const std::uint32_t claims = table(Table::claim).size();
+    std::vector<std::string> encoded(claims);
+    std::vector<Grade> premise_grades(claims);  // verdict and certainty only
+    for (std::uint32_t i : premise_order(premise_graph_)) {
+      const Claim claim = decode<Claim>(Table::claim, i);
+      std::vector<Citation> cited, asserting;
+      for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups)) cited.push_back(decode<Citation>(Table::citation, j));
+      for (std::uint32_t j : table(Table::claim).refs(i, 1, kClaimRefGroups)) asserting.push_back(decode<Citation>(Table::citation, j));
       GradeInput in;
-      in.claim = &c;
-      for (auto j : refs_[i].evidence) in.link_citations.push_back(&kb_->citations[j]);
-      for (auto j : refs_[i].asserted_by) in.assertion_citations.push_back(&kb_->citations[j]);
-      for (auto p : refs_[i].depends_on) in.premises.push_back(&kb_->grades[p]);
-      kb_->grades[i] = grade_claim(in);
+      in.claim = &claim;
+      for (const Citation& c : cited) in.link_citations.push_back(&c);
+      for (const Citation& c : asserting) in.assertion_citations.push_back(&c);
+      for (std::uint32_t p : table(Table::claim).refs(i, 2, kClaimRefGroups)) in.premises.push_back(&premise_grades[p]);
+      const Grade g = grade_claim(in);
+      premise_grades[i].verdict = g.verdict;
+      premise_grades[i].certainty = g.certainty;
+      Writer w;
+      encode_record(w, g);
+      encoded[i] = std::move(w.bytes());
     }
-    for (std::uint32_t j = 0; j < kb_->citations.size(); ++j) {
-      const Citation& c = kb_->citations[j];
-      if (!c.retracted) continue;
-      const Place& at = citation_sites_[j];
-      kb_->warnings.push_back({paths_[at.file], at.pos.line, at.pos.column,
-                               Diagnostic::Severity::warning,
-                               "citation '" + c.id + "' is retracted (" + c.retracted->notice +
-                                   "); its links are listed but not counted"});
+    premise_graph_ = EvidenceGraph();
+    Writer data, offsets;
+    for (std::uint32_t i = 0; i < claims; ++i) {
+      offsets.u64(data.size());
+      data.bytes() += encoded[i];
+      encoded[i] = std::string();
     }
-    kb_->search_index = SearchIndex(kb_->claims);
+    offsets.u64(data.size());
+    sections[section_index(Section::grade_data)] = std::move(data.bytes());
+    sections[section_index(Section::grade_offsets)] = std::move(offsets.bytes());
+  }
+
+  void index_claims(std::vector<std::string>& sections) {
+    SearchIndexBuilder builder;
+    for (std::uint32_t i = 0; i < table(Table::claim).size(); ++i) builder.add(decode<Claim>(Table::claim, i));
+    sections[section_index(Section::search_index)] = builder.finish();
   }
 
   std::string root_;
   unsigned threads_ = 0;
-  std::unique_ptr<KnowledgeBase::Impl> kb_ = std::make_unique<KnowledgeBase::Impl>();
+  std::array<std::size_t, kTables> reserve_{};
+  std::array<TableBuilder, kTables> tables_;
+  std::array<std::vector<Place>, kTables> sites_;  // each record's id
+  std::array<std::vector<PendingRef>, kTables> pending_;
+  std::array<std::vector<Place>, kTables> ref_places_;  // each resolved reference, in table order
   std::vector<std::string> paths_;
-  std::vector<std::pair<std::uint32_t, ClaimSite>> claim_sites_;
-  std::vector<Place> citation_sites_;
-  std::vector<ClaimRefs> refs_;
   std::unordered_set<std::string> broken_;
-  std::vector<Diagnostic> errors_;
+  std::vector<Diagnostic> errors_, warnings_;
+  EvidenceGraph premise_graph_;
   int suggestions_ = 0;
 };
 
 }  // namespace
 
-Result<std::shared_ptr<const KnowledgeBase::Impl>> load(const std::string& root, unsigned threads) {
+Loaded load(const std::string& root, unsigned threads) {
   try {
     return Loader(root, threads).run();
-  } catch (...) {  // e.g. std::bad_alloc: open() never throws
-    return Result<std::shared_ptr<const KnowledgeBase::Impl>>::failure(
-        {{root, 0, 0, Diagnostic::Severity::error,
-          "the knowledge base could not be loaded: out of memory or an internal error"}});
+  } catch (const std::bad_alloc&) {  // open() never throws
+    return Loaded::failure({{root, 0, 0, Diagnostic::Severity::error,
+                             "the knowledge base could not be loaded: out of memory", Diagnostic::Code::out_of_memory}});
+  } catch (...) {
+    return Loaded::failure({{root, 0, 0, Diagnostic::Severity::error,
+                             "the knowledge base could not be loaded: an internal error", Diagnostic::Code::internal}});
   }
 }
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/utf8.hpp"
+
 namespace claimkb::detail {
 namespace {
 
@@ -56,25 +58,13 @@ const char* anchor_of(const yaml_event_t& e) {
 std::optional<YamlProblem> check_utf8(std::string_view text) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    std::uint32_t cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      const auto c = static_cast<unsigned char>(text[i + k]);
-      ok = (c & 0xC0) == 0x80;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are invalid too.
-    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (ok && (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)) ok = false;
-    if (!ok) {
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
       char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", b);
-      return YamlProblem{line, column, std::string("invalid UTF-8 (byte ") + hex +
-                                           "); save the file as UTF-8"};
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
+      return YamlProblem{line, column, std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8"};
     }
-    if (b == '\n') {
+    if (text[i] == '\n') {
       ++line;
       column = 1;
     } else {
@@ -135,8 +125,9 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
         const char* a = anchor_of(e);
         open.push_back({flow, static_cast<long>(m.column), expanded, a ? a : ""});
         if (open.size() > limits.max_depth) {
-          return at(m, "collections nested more than " + std::to_string(limits.max_depth) +
-                           " deep");
+          YamlProblem p = at(m, "collections nested more than " + std::to_string(limits.max_depth) + " deep");
+          p.too_large = true;
+          return p;
         }
         break;
       }
@@ -154,8 +145,10 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
         break;
     }
     if (expanded > limits.max_expanded_nodes) {
-      return at(m, "aliases expand to more than " + std::to_string(limits.max_expanded_nodes) +
-                       " nodes; a knowledge base file never needs that many");
+      YamlProblem p = at(m, "aliases expand to more than " + std::to_string(limits.max_expanded_nodes) +
+                                " nodes; a knowledge base file never needs that many");
+      p.too_large = true;
+      return p;
     }
   }
 }

@@ -24,6 +24,7 @@ struct YamlProblem {
   int line = 0;  // 1-based
   int column = 0;
   std::string message;
+  bool too_large = false;  // past a limit, rather than invalid
 };
 
 // The first problem in `text`, or nullopt when it is valid YAML within the limits.

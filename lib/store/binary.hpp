@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/utf8.hpp"
+
 namespace claimkb::detail {
 
 // The little-endian unsigned integer in the `n` bytes at `p` (reads exactly those).
@@ -66,6 +68,7 @@ class Writer {
 
   std::size_t size() const { return out_.size(); }
   std::string& bytes() { return out_; }
+  const std::string& bytes() const { return out_; }
 
  private:
   void fixed(std::uint64_t v, int n) {
@@ -138,7 +141,9 @@ class Reader {
     p_ += n;
     return s;
   }
-  std::string str() { return std::string(str_view()); }
+  // Strings stored by claimkb are valid UTF-8; one that is not (an altered file)
+  // is repaired rather than passed on.
+  std::string str() { return to_valid_utf8(str_view()); }
   std::vector<std::string> strs() {  // grown as read: see count()
     std::vector<std::string> v;
     for (std::size_t n = count(); n > 0 && ok_; --n) v.push_back(str());

@@ -13,11 +13,12 @@
 #include <cstring>
 #include <filesystem>
 
-namespace claimkb {
+namespace claimkb::detail {
 namespace {
 
 Diagnostic cannot_write(const std::string& path, int error) {
-  return {path, 0, 0, Diagnostic::Severity::error, std::string("cannot write the file: ") + std::strerror(error)};
+  return {path, 0, 0, Diagnostic::Severity::error, std::string("cannot write the file: ") + std::strerror(error),
+          Diagnostic::Code::io};
 }
 
 // Creates a new file `prefix` + random hex digits, with mode 0666 less the umask as
@@ -40,7 +41,7 @@ int create_temp(const std::string& prefix, std::string& name) {
 
 }  // namespace
 
-std::optional<Diagnostic> write_file_atomically(const std::string& path, std::string_view bytes) {
+std::optional<Diagnostic> write_file_atomically(const std::string& path, const std::vector<std::string_view>& pieces) {
   std::string prefix, dir, temp;
   try {
     const std::filesystem::path target(path);
@@ -55,11 +56,13 @@ std::optional<Diagnostic> write_file_atomically(const std::string& path, std::st
   const int fd = create_temp(prefix, temp);
   if (fd < 0) return cannot_write(path, errno);
   bool ok = true;
-  for (std::size_t done = 0; ok && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
+  for (std::string_view bytes : pieces) {
+    for (std::size_t done = 0; ok && done < bytes.size();) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) done += static_cast<std::size_t>(n);
+    }
   }
   ok = ok && ::fsync(fd) == 0;
   const int saved = errno;
@@ -78,4 +81,4 @@ std::optional<Diagnostic> write_file_atomically(const std::string& path, std::st
   return cannot_write(path, error);
 }
 
-}  // namespace claimkb
+}  // namespace claimkb::detail

@@ -1,22 +1,23 @@
-// claimkb/write_file.hpp — write a file whole or not at all.
+// Write a file whole or not at all. Private to the library.
 //
 // The bytes go to a temporary file in the target's directory, which is flushed to
 // disk and then renamed over the target. A failed or interrupted write never leaves
 // a truncated file behind, and a reader of the target sees the old file or the new
-// one. Used for compiled snapshots and for the command's output files.
+// one. Used for compiled snapshots.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "claimkb/export.h"
 #include "claimkb/result.hpp"
 
-namespace claimkb {
+namespace claimkb::detail {
 
-// Writes `bytes` to `path`. On failure returns why (the target is left as it was
-// and the temporary file removed); nullopt on success.
-CLAIMKB_EXPORT std::optional<Diagnostic> write_file_atomically(const std::string& path, std::string_view bytes);
+// Writes the `pieces`, one after another, to `path`. On failure returns why (code
+// io; the target is left as it was and the temporary file removed); nullopt on
+// success.
+std::optional<Diagnostic> write_file_atomically(const std::string& path, const std::vector<std::string_view>& pieces);
 
-}  // namespace claimkb
+}  // namespace claimkb::detail

@@ -11,13 +11,14 @@
 
 #include "text/check_rules.hpp"
 #include "kb/state.hpp"
+#include "model/utf8.hpp"
 #include "text/sentences.hpp"
 
 namespace claimkb {
 
 std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) {
-  const KnowledgeBase::Impl& impl = detail::ImplAccess::of(kb);
-  const detail::SearchIndex& index = impl.search_index;
+  const detail::Store& store = *kb.state_->store;
+  const detail::SearchIndex& index = store.search_index();
   detail::Stemmer& stemmer = detail::thread_stemmer();
   std::vector<ClaimMention> out;
   for (const detail::SentenceSpan& span : detail::split_sentences(text)) {
@@ -36,10 +37,10 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
       }
     }
     if (best.terms == 0) continue;
-    const Claim& claim = impl.claim(best_claim);
-    const Grade& grade = impl.grade(best_claim);
-    out.push_back({span.begin, span.end, std::string(sentence), claim.id, grade.verdict,
-                   grade.certainty, best.share});
+    const Grade& grade = store.grade(best_claim);
+    out.push_back({span.begin, span.end, detail::to_valid_utf8(sentence),
+                   std::string(store.id(detail::Table::claim, best_claim)), grade.verdict, grade.certainty,
+                   best.share});
   }
   return out;
 }

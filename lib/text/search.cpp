@@ -1,5 +1,5 @@
-// KnowledgeBase::search and ::match: plain words to claims (SPEC §5). The ranking
-// is in search_index.hpp, the decision thresholds in search_rules.hpp.
+// KnowledgeBase::search and ::match: plain words to claims. The ranking is in
+// text/search_index.hpp, the decision thresholds in text/search_rules.hpp.
 #include "claimkb/knowledge_base.hpp"
 #include "kb/state.hpp"
 #include "text/search_rules.hpp"
@@ -7,11 +7,12 @@
 namespace claimkb {
 
 std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t limit) const {
-  const auto& index = impl_->search_index;
+  const detail::Store& store = *state_->store;
+  const auto& index = store.search_index();
   const detail::Query q = index.query(text, detail::thread_stemmer());
   std::vector<SearchHit> hits;
   for (const auto& r : index.rank(q, limit, detail::kListFloor)) {
-    hits.push_back({impl_->claim(r.claim).id, r.score});
+    hits.push_back({std::string(store.id(detail::Table::claim, r.claim)), r.score});
   }
   return hits;
 }

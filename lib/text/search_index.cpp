@@ -12,10 +12,6 @@
 namespace claimkb::detail {
 namespace {
 
-constexpr int kFields = 3;
-
-double bm25_idf(double n, double df) { return std::log(1.0 + (n - df + 0.5) / (df + 0.5)); }
-
 
 // Per-thread score accumulator for rank(): a dense array indexed by claim, plus the
 // list of claims touched, so that clearing it costs only what the query touched.
@@ -37,122 +33,99 @@ double kth_score(Accumulator& acc, std::size_t k) {
 
 }  // namespace
 
-SearchIndex::SearchIndex(const std::vector<Claim>& claims) : claim_count_(claims.size()) {
-  Stemmer stemmer;
-  // Each distinct word is analysed once: words repeat across claims (Zipf), and
-  // stemming and hashing a new string per occurrence would dominate the build.
-  constexpr std::uint32_t kSkip = UINT32_MAX;  // a stop word or a one-letter word
-  std::unordered_map<std::string, std::uint32_t> word_terms;  // folded word -> term id
-  std::string key;
-  auto add_terms = [&](std::string_view text, std::vector<std::uint32_t>& out) {
-    for_each_word(text, [&](std::string_view w) {
-      key.assign(w.data(), w.size());
-      auto known = word_terms.find(key);
-      if (known == word_terms.end()) {
-        std::uint32_t id = kSkip;
-        if (is_term_word(w)) {
-          std::string term = term_of(w, stemmer);
-          auto it = term_ids_.find(term);
-          if (it == term_ids_.end()) {
-            it = term_ids_.emplace(std::move(term), static_cast<std::uint32_t>(term_ids_.size())).first;
-          }
-          id = it->second;
-        }
-        known = word_terms.emplace(key, id).first;
-      }
-      if (known->second != kSkip) out.push_back(known->second);
-    });
+std::optional<SearchIndex> SearchIndex::open(std::string_view bytes, std::size_t claim_count) {
+  constexpr std::size_t kHeader = 6 * 4 + 8;
+  if (bytes.size() < kHeader) return std::nullopt;
+  SearchIndex x;
+  const Packed<std::uint32_t> header(bytes.data());
+  x.claims_ = header[0];
+  x.terms_ = header[1];
+  x.postings_ = header[2];
+  x.phrasings_ = header[3];
+  x.phrasing_terms_ = header[4];
+  const std::uint64_t term_bytes = header[5];
+  x.unknown_idf_ = Packed<double>(bytes.data() + 24)[0];
+  if (x.claims_ != claim_count) return std::nullopt;
+  // Every array's place, then the exact size: nothing may be missing or left over.
+  std::uint64_t at = kHeader;
+  auto take = [&](std::uint64_t count, std::uint64_t size) {
+    const char* p = bytes.data() + std::min<std::uint64_t>(at, bytes.size());
+    at += count * size;
+    return p;
   };
+  const std::uint64_t terms = x.terms_, claims = x.claims_, phrasings = x.phrasings_;
+  x.term_offsets_ = Packed<std::uint32_t>(take(terms + 1, 4));
+  x.idf_ = Packed<float>(take(terms, 4));
+  x.max_weight_ = Packed<float>(take(terms, 4));
+  x.post_offsets_ = Packed<std::uint32_t>(take(terms + 1, 4));
+  x.post_claim_ = Packed<std::uint32_t>(take(x.postings_, 4));
+  x.post_weight_ = Packed<float>(take(x.postings_, 4));
+  x.phrasing_offsets_ = Packed<std::uint32_t>(take(claims + 1, 4));
+  x.phrasing_begin_ = Packed<std::uint32_t>(take(phrasings, 4));
+  x.phrasing_end_ = Packed<std::uint32_t>(take(phrasings, 4));
+  x.phrasing_mass_ = Packed<double>(take(phrasings, 8));
+  x.phrasing_term_ = Packed<std::uint32_t>(take(x.phrasing_terms_, 4));
+  x.term_bytes_ = take(term_bytes, 1);
+  if (at != bytes.size()) return std::nullopt;
 
-  // Pass 1, claim by claim: each distinct term's occurrences per field, each
-  // field's length, and each phrasing's terms. Buffers are reused across claims.
-  struct Occurrences {
-    std::uint32_t term, claim;
-    std::array<std::uint16_t, kFields> tf;
+  // Offsets: from 0, never decreasing, to the end of what they index.
+  auto valid_offsets = [](const Packed<std::uint32_t>& o, std::uint64_t parts, std::uint64_t end) {
+    if (o[0] != 0 || o[parts] != end) return false;
+    for (std::uint64_t i = 1; i <= parts; ++i) {
+      if (o[i] < o[i - 1]) return false;
+    }
+    return true;
   };
-  std::vector<Occurrences> occurrences;
-  std::vector<std::array<std::uint32_t, kFields>> lengths(claims.size());
-  std::array<double, kFields> total_length{};
-  std::vector<std::pair<std::uint32_t, int>> in_claim;  // (term, field)
-  std::vector<std::uint32_t> field, phrasing;
-  std::vector<std::uint32_t> phrasing_claim;  // parallel to phrasings_
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = claims[i];
-    in_claim.clear();
-    auto add_phrasing = [&](std::vector<std::uint32_t>& terms) {
-      std::sort(terms.begin(), terms.end());
-      terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-      if (terms.empty()) return;
-      phrasings_.push_back({static_cast<std::uint32_t>(phrasing_terms_.size()),
-                            static_cast<std::uint32_t>(phrasing_terms_.size() + terms.size()), 0.0});
-      phrasing_terms_.insert(phrasing_terms_.end(), terms.begin(), terms.end());
-    };
-    for (int f = 0; f < kFields; ++f) {
-      field.clear();
-      if (f == 0) {
-        add_terms(c.statement, field);
-        phrasing = field;
-        add_phrasing(phrasing);
-      } else if (f == 1) {
-        for (const std::string& alias : c.aliases) {
-          phrasing.clear();
-          add_terms(alias, phrasing);
-          field.insert(field.end(), phrasing.begin(), phrasing.end());
-          add_phrasing(phrasing);
-        }
-      } else {
-        for (const std::string& tag : c.tags) add_terms(tag, field);
+  if (!valid_offsets(x.term_offsets_, terms, term_bytes) || !valid_offsets(x.post_offsets_, terms, x.postings_) ||
+      !valid_offsets(x.phrasing_offsets_, claims, phrasings)) {
+    return std::nullopt;
+  }
+  // Terms strictly increasing, so that term_id() finds each one.
+  for (std::uint32_t t = 1; t < x.terms_; ++t) {
+    if (!(x.term(t - 1) < x.term(t))) return std::nullopt;
+  }
+  // Scores are sums and products of these; ranking sorts by them. A NaN, infinite
+  // or negative one (only in an altered file) would make the order meaningless.
+  auto weight = [](double w) { return std::isfinite(w) && w >= 0.0; };
+  if (!weight(x.unknown_idf_)) return std::nullopt;
+  for (std::uint32_t t = 0; t < x.terms_; ++t) {
+    if (!weight(x.idf_[t]) || !weight(x.max_weight_[t])) return std::nullopt;
+    for (std::uint32_t k = x.post_offsets_[t]; k < x.post_offsets_[t + 1]; ++k) {
+      if (x.post_claim_[k] >= x.claims_ || !weight(x.post_weight_[k]) ||
+          (k > x.post_offsets_[t] && x.post_claim_[k - 1] >= x.post_claim_[k])) {
+        return std::nullopt;
       }
-      lengths[i][f] = static_cast<std::uint32_t>(field.size());
-      total_length[f] += static_cast<double>(field.size());
-      for (std::uint32_t t : field) in_claim.emplace_back(t, f);
     }
-    phrasing_claim.resize(phrasings_.size(), static_cast<std::uint32_t>(i));
-    std::sort(in_claim.begin(), in_claim.end());
-    for (std::size_t k = 0; k < in_claim.size();) {
-      Occurrences o{in_claim[k].first, static_cast<std::uint32_t>(i), {}};
-      for (; k < in_claim.size() && in_claim[k].first == o.term; ++k) {
-        auto& n = o.tf[static_cast<std::size_t>(in_claim[k].second)];
-        if (n < UINT16_MAX) ++n;
+  }
+  for (std::uint32_t p = 0; p < x.phrasings_; ++p) {
+    const std::uint32_t begin = x.phrasing_begin_[p], end = x.phrasing_end_[p];
+    if (!weight(x.phrasing_mass_[p]) || begin > end || end > x.phrasing_terms_) return std::nullopt;
+    for (std::uint32_t k = begin; k < end; ++k) {  // each phrasing's terms: known, sorted, distinct
+      if (x.phrasing_term_[k] >= x.terms_ || (k > begin && x.phrasing_term_[k - 1] >= x.phrasing_term_[k])) {
+        return std::nullopt;
       }
-      occurrences.push_back(o);
     }
   }
+  return x;
+}
 
-  // Pass 2: idf from document frequencies, then the postings, grouped by term
-  // (a counting sort keeps each group in claim order).
-  const double n = static_cast<double>(claims.size());
-  std::array<double, kFields> avg_length{};
-  for (int f = 0; f < kFields; ++f) avg_length[f] = n > 0 && total_length[f] > 0 ? total_length[f] / n : 1.0;
-  std::vector<std::uint32_t> df(term_ids_.size(), 0);
-  for (const Occurrences& o : occurrences) ++df[o.term];
-  idf_.resize(term_ids_.size());
-  for (std::size_t t = 0; t < idf_.size(); ++t) idf_[t] = static_cast<float>(bm25_idf(n, df[t]));
-  unknown_idf_ = bm25_idf(n, 0);
+std::string_view SearchIndex::term(std::uint32_t t) const {
+  return std::string_view(term_bytes_ + term_offsets_[t], term_offsets_[t + 1] - term_offsets_[t]);
+}
 
-  post_offsets_.assign(term_ids_.size() + 1, 0);
-  for (std::size_t t = 0; t < df.size(); ++t) post_offsets_[t + 1] = post_offsets_[t] + df[t];
-  postings_.resize(post_offsets_.back());
-  max_weight_.assign(term_ids_.size(), 0.0f);
-  std::vector<std::uint32_t> fill(post_offsets_.begin(), post_offsets_.end() - 1);
-  for (const Occurrences& o : occurrences) {
-    double tf = 0.0;
-    for (std::size_t f = 0; f < kFields; ++f) {
-      if (o.tf[f] == 0) continue;
-      const double norm = 1.0 - kB[f] + kB[f] * lengths[o.claim][f] / avg_length[f];
-      tf += kWeight[f] * o.tf[f] / norm;
+std::optional<std::uint32_t> SearchIndex::term_id(std::string_view t) const {
+  std::uint32_t lo = 0, hi = terms_;
+  while (lo < hi) {
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    const int c = term(mid).compare(t);
+    if (c == 0) return mid;
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
-    const auto saturated = static_cast<float>(tf * (kK1 + 1.0) / (kK1 + tf));
-    postings_[fill[o.term]++] = {o.claim, saturated};
-    max_weight_[o.term] = std::max(max_weight_[o.term], saturated);
   }
-
-  for (Phrasing& p : phrasings_) {
-    for (std::uint32_t k = p.begin; k < p.end; ++k) p.mass += idf_[phrasing_terms_[k]];
-  }
-  phrasing_offsets_.assign(claims.size() + 1, 0);
-  for (std::uint32_t c : phrasing_claim) ++phrasing_offsets_[c + 1];
-  for (std::size_t c = 0; c < claims.size(); ++c) phrasing_offsets_[c + 1] += phrasing_offsets_[c];
+  return std::nullopt;
 }
 
 Query SearchIndex::query(std::string_view text, Stemmer& stemmer) const {
@@ -162,13 +135,12 @@ Query SearchIndex::query(std::string_view text, Stemmer& stemmer) const {
   Query q;
   std::vector<std::uint32_t> known;
   for (const std::string& t : terms) {
-    auto it = term_ids_.find(t);
     double idf = unknown_idf_;
-    if (it != term_ids_.end()) {
-      idf = idf_[it->second];
-      known.push_back(it->second);
+    if (auto id = term_id(t)) {
+      idf = idf_[*id];
+      known.push_back(*id);
     }
-    q.max_score += idf * (kK1 + 1.0);
+    q.max_score += idf * (Bm25::kK1 + 1.0);
   }
   std::sort(known.begin(), known.end());
   for (std::uint32_t t : known) q.known_idf.push_back(idf_[t]);
@@ -223,7 +195,7 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
       a.touched.clear();
     }
   } reset{acc};
-  if (acc.score.size() < claim_count_) acc.score.resize(claim_count_, 0.0);
+  if (acc.score.size() < claims_) acc.score.resize(claims_, 0.0);
   // Term at a time, with the classic upper-bound cut-off: once `limit` claims have
   // partial scores above what every remaining term could give a claim not yet
   // seen, no unseen claim can reach the top `limit`. From then on the remaining
@@ -237,14 +209,14 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
     if (open && i > 0 && acc.touched.size() >= limit && rest[i] < best && rest[i] < kth_score(acc, limit)) {
       open = false;
     }
-    const Posting* first = postings_.data() + post_offsets_[terms[i].id];
-    const Posting* last = postings_.data() + post_offsets_[terms[i].id + 1];
+    const std::uint32_t first = post_offsets_[terms[i].id], last = post_offsets_[terms[i].id + 1];
     const double idf = terms[i].idf;
     if (open) {
-      for (const Posting* p = first; p != last; ++p) {
-        double& s = acc.score[p->claim];
-        if (s == 0.0) acc.touched.push_back(p->claim);
-        s += idf * p->weight;
+      for (std::uint32_t p = first; p != last; ++p) {
+        const std::uint32_t c = post_claim_[p];
+        double& s = acc.score[c];
+        if (s == 0.0) acc.touched.push_back(c);
+        s += idf * post_weight_[p];
         best = std::max(best, s);
       }
       continue;
@@ -252,13 +224,21 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
     const auto df = static_cast<double>(last - first);
     if (static_cast<double>(acc.touched.size()) * std::log2(df + 1.0) < df) {
       for (std::uint32_t c : acc.touched) {
-        const Posting* p = std::lower_bound(first, last, c, [](const Posting& x, std::uint32_t v) { return x.claim < v; });
-        if (p != last && p->claim == c) acc.score[c] += idf * p->weight;
+        std::uint32_t lo = first, hi = last;  // the first posting of a claim >= c
+        while (lo < hi) {
+          const std::uint32_t mid = lo + (hi - lo) / 2;
+          if (post_claim_[mid] < c) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        if (lo != last && post_claim_[lo] == c) acc.score[c] += idf * post_weight_[lo];
       }
     } else {
-      for (const Posting* p = first; p != last; ++p) {
-        double& s = acc.score[p->claim];
-        if (s != 0.0) s += idf * p->weight;
+      for (std::uint32_t p = first; p != last; ++p) {
+        double& s = acc.score[post_claim_[p]];
+        if (s != 0.0) s += idf * post_weight_[p];
       }
     }
   }
@@ -282,11 +262,12 @@ std::vector<ScoredClaim> SearchIndex::rank(const Query& q, std::size_t limit, do
   return out;
 }
 
-Coverage SearchIndex::cover(const Phrasing& p, const std::vector<std::uint32_t>& present) const {
+Coverage SearchIndex::cover(std::uint32_t p, const std::vector<std::uint32_t>& present) const {
   Coverage c;
   auto it = present.begin();
-  for (std::uint32_t k = p.begin; k < p.end; ++k) {  // both sorted: one merge-like pass
-    const std::uint32_t t = phrasing_terms_[k];
+  const std::uint32_t begin = phrasing_begin_[p], end = phrasing_end_[p];
+  for (std::uint32_t k = begin; k < end; ++k) {  // both sorted: one merge-like pass
+    const std::uint32_t t = phrasing_term_[k];
     it = std::lower_bound(it, present.end(), t);
     if (it == present.end()) break;
     if (*it == t) {
@@ -294,15 +275,16 @@ Coverage SearchIndex::cover(const Phrasing& p, const std::vector<std::uint32_t>&
       ++c.terms;
     }
   }
-  c.share = p.mass > 0 ? c.found / p.mass : 0.0;
-  c.of = p.end - p.begin;
+  const double mass = phrasing_mass_[p];
+  c.share = mass > 0 ? c.found / mass : 0.0;
+  c.of = end - begin;
   return c;
 }
 
 Coverage SearchIndex::phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const {
   Coverage best;
   for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) {
-    const Coverage c = cover(phrasings_[k], present);
+    const Coverage c = cover(k, present);
     if (c.share > best.share || (c.share == best.share && c.terms > best.terms)) best = c;
   }
   return best;
@@ -313,7 +295,7 @@ std::vector<Coverage> SearchIndex::phrasing_coverages(std::uint32_t claim,
   std::vector<Coverage> out;
   out.reserve(phrasing_offsets_[claim + 1] - phrasing_offsets_[claim]);
   for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) {
-    out.push_back(cover(phrasings_[k], present));
+    out.push_back(cover(k, present));
   }
   return out;
 }

@@ -1,7 +1,9 @@
 // The inverted index behind search, match and check. Private to the library.
 //
-// Built once when a KB is loaded, then only read, so any number of threads may query
-// it at once. Each claim is a document with three fields, each analysed into terms
+// Built once when a KB is loaded (SearchIndexBuilder), kept as bytes in the KB's
+// store (in memory, or in a snapshot file as it is), and read in place by
+// SearchIndex, so any number of threads may query it at once and opening a
+// snapshot costs one check of the bytes, not a copy into structures. Each claim is a document with three fields, each analysed into terms
 // (analyze.hpp): its statement, its aliases and its tags. Ranking is BM25F: a term's
 // occurrences in the fields are weighted, length-normalised per field and added into
 // one pseudo-frequency, which is then saturated once:
@@ -31,17 +33,21 @@
 // which keeps the score in [0, 1) and at most halves it. docs/search.md has figures.
 #pragma once
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "store/binary.hpp"
 #include "claimkb/model.hpp"
 #include "text/stemmer.hpp"
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "claimkb reads its stored tables in place, which assumes a little-endian machine"
+#endif
 
 namespace claimkb::detail {
 
@@ -66,27 +72,66 @@ struct ScoredClaim {
   double score = 0.0;  // normalised, in [0, 1)
 };
 
-class SearchIndex {
- public:
-  // BM25F parameters. k1 is the usual value; b is lower for aliases and tags than
-  // for the statement because a claim's alias list grows with the phrasings a
-  // curator thought of, which should not count against it much.
+// BM25F parameters. k1 is the usual value; b is lower for aliases and tags than
+// for the statement because a claim's alias list grows with the phrasings a
+// curator thought of, which should not count against it much.
+struct Bm25 {
   static constexpr double kK1 = 1.2;
   static constexpr double kWeight[3] = {1.0, 1.0, 0.5};  // statement, aliases, tags
   static constexpr double kB[3] = {0.75, 0.5, 0.3};
+};
 
+// An array of T stored little-endian in place, possibly unaligned.
+template <class T>
+class Packed {
+ public:
+  Packed() = default;
+  explicit Packed(const char* p) : p_(p) {}
+  T operator[](std::size_t i) const {
+    T v;
+    std::memcpy(&v, p_ + i * sizeof(T), sizeof(T));
+    return v;
+  }
+
+ private:
+  const char* p_ = nullptr;
+};
+
+// Builds the index's bytes from the claims, given one at a time in KB order.
+class SearchIndexBuilder {
+ public:
+  SearchIndexBuilder();
+  ~SearchIndexBuilder();
+  SearchIndexBuilder(const SearchIndexBuilder&) = delete;
+  SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
+
+  void add(const Claim& claim);
+  std::string finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+// A read-only view of an index's bytes; the bytes must outlive it.
+class SearchIndex {
+ public:
   SearchIndex() = default;
-  explicit SearchIndex(const std::vector<Claim>& claims);
+
+  // The index in `bytes`, after checking that every count, offset and id is in
+  // range and every weight finite; nullopt for bytes that are not a whole index
+  // of `claim_count` claims.
+  static std::optional<SearchIndex> open(std::string_view bytes, std::size_t claim_count);
 
   Query query(std::string_view text, Stemmer& stemmer) const;
 
   // The `limit` best claims by normalised BM25F alone, best first; ties go to the
   // claim that comes first in the KB. Exact, unless `opening_terms` is given: then
   // only claims holding one of the query's `opening_terms` terms that can add the
-  // most (the rarest) are considered (the other terms still add to their scores). That bounds the
-  // cost of a long query, such as a sentence, made mostly of common words.
-  std::vector<ScoredClaim> bm25(const Query& q, std::size_t limit,
-                                std::size_t opening_terms = SIZE_MAX) const;
+  // most (the rarest) are considered (the other terms still add to their scores).
+  // That bounds the cost of a long query, such as a sentence, made mostly of
+  // common words.
+  std::vector<ScoredClaim> bm25(const Query& q, std::size_t limit, std::size_t opening_terms = SIZE_MAX) const;
 
   // The `limit` best claims by the re-scored value (above) that reach `floor`,
   // best first. Only the best BM25 candidates are re-scored: kRescored of them, or
@@ -103,38 +148,28 @@ class SearchIndex {
   // 1 means some phrasing is wholly contained in `present`.
   Coverage phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const;
 
-  std::size_t claim_count() const { return claim_count_; }
-
-  // The index in a snapshot (search_index_io.cpp). load() checks that every offset
-  // and id is in range, and returns nullopt for an index that is not whole.
-  void save(Writer& w) const;
-  static std::optional<SearchIndex> load(Reader& r, std::size_t claim_count);
+  std::size_t claim_count() const { return claims_; }
+  std::size_t term_count() const { return terms_; }
+  // The id of a term (an analysed word), or nullopt when no claim holds it.
+  std::optional<std::uint32_t> term_id(std::string_view term) const;
 
  private:
-  struct Phrasing;
-  Coverage cover(const Phrasing& p, const std::vector<std::uint32_t>& present) const;
+  std::string_view term(std::uint32_t t) const;
+  Coverage cover(std::uint32_t phrasing, const std::vector<std::uint32_t>& present) const;
 
-  struct Posting {
-    std::uint32_t claim;
-    float weight;  // tf~ (k1 + 1) / (k1 + tf~): the saturated pseudo-frequency
-  };
-  // One phrasing's distinct terms, sorted (phrasing_terms_[begin, end)), and their
-  // idf mass.
-  struct Phrasing {
-    std::uint32_t begin = 0, end = 0;
-    double mass = 0.0;
-  };
-
-  std::size_t claim_count_ = 0;
-  std::unordered_map<std::string, std::uint32_t> term_ids_;
-  std::vector<float> idf_;                   // by term id
-  std::vector<std::uint32_t> post_offsets_;  // term t's postings: [post_offsets_[t], post_offsets_[t+1])
-  std::vector<Posting> postings_;            // grouped by term, each group sorted by claim
-  std::vector<float> max_weight_;            // by term: its largest Posting::weight
-  std::vector<std::uint32_t> phrasing_offsets_;  // claim c's phrasings, like post_offsets_
-  std::vector<Phrasing> phrasings_;
-  std::vector<std::uint32_t> phrasing_terms_;
+  std::uint32_t claims_ = 0, terms_ = 0, postings_ = 0, phrasings_ = 0, phrasing_terms_ = 0;
   double unknown_idf_ = 0.0;
+  Packed<std::uint32_t> term_offsets_;  // terms + 1, into term_bytes_; terms sorted
+  Packed<float> idf_;                   // by term
+  Packed<float> max_weight_;            // by term: its largest posting weight
+  Packed<std::uint32_t> post_offsets_;  // term t's postings: [post_offsets_[t], post_offsets_[t+1])
+  Packed<std::uint32_t> post_claim_;    // each term's postings sorted by claim
+  Packed<float> post_weight_;           // tf~ (k1 + 1) / (k1 + tf~): the saturated pseudo-frequency
+  Packed<std::uint32_t> phrasing_offsets_;  // claim c's phrasings, like post_offsets_
+  Packed<std::uint32_t> phrasing_begin_, phrasing_end_;  // into phrasing_terms_
+  Packed<double> phrasing_mass_;        // the idf mass of each phrasing's terms
+  Packed<std::uint32_t> phrasing_term_; // each phrasing's distinct term ids, sorted
+  const char* term_bytes_ = nullptr;
 };
 
 }  // namespace claimkb::detail

@@ -131,12 +131,6 @@ TEST_CASE("a file with more than 100,000 records is refused as a whole") {
   CHECK(d.message == "the file holds 100001 records, more than 100000; split it into several files");
 }
 
-TEST_CASE("an empty or whitespace-only file is refused") {
-  CHECK(first_error("").message == "the file is empty: expected a claim or a list of them");
-  CHECK(first_error("# only a comment\n\n").line == 1);
-  CHECK_FALSE(detail::check_yaml(kValidClaim));
-}
-
 TEST_CASE("a symlink loop in the KB directory does not hang the walk") {
   TempKb kb;
   kb.write("citations/t.yaml", test::kRctCitation);

@@ -12,6 +12,7 @@
 
 #include "claimkb/check.hpp"
 #include "claimkb/knowledge_base.hpp"
+#include "model/utf8.hpp"
 #include "text/sentences.hpp"
 
 using namespace claimkb;
@@ -198,7 +199,9 @@ TEST_CASE("arbitrary bytes: sentences stay in bounds and in order; queries just 
     }
     for (const auto& m : check(bundled(), text)) {
       CHECK(m.end <= text.size());
-      CHECK(m.sentence == text.substr(m.begin, m.end - m.begin));
+      // The sentence as it is in the text, with bytes that are not UTF-8 replaced.
+      CHECK(m.sentence == detail::to_valid_utf8(text.substr(m.begin, m.end - m.begin)));
+      CHECK(detail::is_valid_utf8(m.sentence));
     }
     const auto hits = bundled().search(text, 5);
     CHECK(hits.size() <= 5);

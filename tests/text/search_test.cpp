@@ -12,6 +12,7 @@
 #include "claimkb/knowledge_base.hpp"
 #include "text/search_index.hpp"
 #include "text/stop_words.hpp"
+#include "support/search_index.hpp"
 #include "support/temp_kb.hpp"
 
 using namespace claimkb;
@@ -70,7 +71,8 @@ TEST_CASE("the index ranks by BM25F and normalises scores to between 0 and 1") {
   claims[2].statement = "Massage relieves back pain.";
   claims[2].aliases = {"does massage help back pain", "massage for back pain"};
   claims[3].statement = "Psoas massage is safe.";
-  const detail::SearchIndex index(claims);
+  const test::IndexOf built(claims);
+  const detail::SearchIndex& index = *built;
   detail::Stemmer stemmer;
 
   const auto massage = index.rank(index.query("massage for back pain", stemmer), 10, 0.0);
@@ -108,7 +110,8 @@ TEST_CASE("the cut-off on common terms gives exactly the top claims of a full sc
     for (int k = 0; k < 10; ++k) c.statement += word() + " ";
     c.aliases = {word() + " " + word() + " " + word()};
   }
-  const detail::SearchIndex index(claims);
+  const test::IndexOf built(claims);
+  const detail::SearchIndex& index = *built;
   detail::Stemmer stemmer;
   for (int n = 0; n < 200; ++n) {
     std::string text;
@@ -130,7 +133,8 @@ TEST_CASE("phrasing coverage: how much of a claim's own wording a text contains"
   std::vector<Claim> claims(1);
   claims[0].statement = "Foam rolling increases joint range of motion.";
   claims[0].aliases = {"is foam rolling effective"};
-  const detail::SearchIndex index(claims);
+  const test::IndexOf built(claims);
+  const detail::SearchIndex& index = *built;
   detail::Stemmer stemmer;
   const auto all = index.phrasing_coverages(0, index.query("rolling is cheap, effective foam", stemmer).known);
   REQUIRE(all.size() == 2);
