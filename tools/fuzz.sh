@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan, `fuzz` preset) and runs each
 # (every fuzz/fuzz_*.cpp) for FUZZ_SECONDS seconds (default 60) from a seed corpus:
-# the project's own YAML and the YAML test suite's invalid cases (decode), queries
+# the project's own YAML, with the invalid cases of tests/data/yaml-invalid (decode), queries
 # and the seed articles (query), the payloads of the bundled KB's and small random
 # KBs' snapshots (snapshot). Fails on any crash, leak or timeout; the input that
 # caused it is kept in build-fuzz/artifacts/. Ends with "tools/fuzz.sh: N targets
@@ -19,7 +19,7 @@ mkdir -p "$work/decode" "$work/query" "$work/snapshot" build-fuzz/artifacts
 i=0
 while IFS= read -r -d '' f; do
   cp "$f" "$work/decode/seed$((i++)).yaml"
-done < <(find claims citations tests ../shared/datasets/yaml-errors \
+done < <(find claims citations tests \
            \( -name '*.yaml' -o -name '*.yml' \) -print0 2>/dev/null)
 i=0
 while IFS= read -r line; do
