@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan, `fuzz` preset) and runs each
 # (every fuzz/fuzz_*.cpp) for FUZZ_SECONDS seconds (default 60) from a seed corpus:
-# the project's own YAML, with the invalid cases of tests/data/yaml-invalid (decode), queries
-# and the seed articles (query), the payloads of the bundled KB's and small random
+# the project's own YAML, with the invalid cases of tests/data/yaml-invalid (decode),
+# queries and the project's test articles, tests/data/articles (query), the payloads of
+# the bundled KB's and small random
 # KBs' snapshots (snapshot). Fails on any crash, leak or timeout; the input that
 # caused it is kept in build-fuzz/artifacts/. Ends with "tools/fuzz.sh: N targets
 # passed", which tools/test.sh counts.
@@ -25,7 +26,7 @@ i=0
 while IFS= read -r line; do
   printf '%s' "$line" >"$work/query/seed$((i++))"
 done < fuzz/seeds/queries.txt
-cp ../shared/seeds/*.txt "$work/query/" 2>/dev/null || true  # whole articles, for check()
+cp tests/data/articles/*.txt "$work/query/"  # whole articles, for check()
 
 # Snapshot payloads (the file after its 64-byte header), written by fuzz_snapshot
 # itself so that they always have this build's format: the bundled KB, and small

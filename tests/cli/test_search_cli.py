@@ -1,9 +1,8 @@
 """`claimkb verdict QUESTION`, `search`, `check` and `graph` as other programs see them
 (SPEC.md §5): output shapes and exit codes, on the bundled knowledge base.
 
-Run by CTest as: python3 test_search_cli.py CLAIMKB_BINARY SEEDS_DIR
+Run by CTest as: python3 test_search_cli.py CLAIMKB_BINARY ARTICLES_DIR (tests/data/articles)
 """
-import glob
 import json
 import os
 import shutil
@@ -13,7 +12,7 @@ import tempfile
 import unittest
 
 BINARY = None
-SEEDS = None
+ARTICLES = None
 
 
 def run(*args, stdin=None, env=None):
@@ -71,13 +70,15 @@ class SearchTest(unittest.TestCase):
 
 
 class CheckTest(unittest.TestCase):
-    def seed(self):
-        found = glob.glob(os.path.join(SEEDS, "001_*.txt"))
-        self.assertEqual(len(found), 1, SEEDS)
-        return found[0]
+    def article(self):
+        # The physiotherapist's review: it names the psoas claims, and has an em dash
+        # (3 bytes, 1 character) before a mention on the same line.
+        path = os.path.join(ARTICLES, "physio-review.txt")
+        self.assertTrue(os.path.isfile(path), path)
+        return path
 
     def test_json_spans_slice_the_input_bytes(self):
-        path = self.seed()
+        path = self.article()
         r = run("check", path, "--json")
         self.assertEqual(r.returncode, 0, r.stderr)
         found = json.loads(r.stdout)
@@ -93,7 +94,16 @@ class CheckTest(unittest.TestCase):
         psoas = next(m for m in found if m["id"] == "tight-psoas-causes-back-pain")
         verdict = json.loads(run("verdict", "tight-psoas-causes-back-pain", "--json").stdout)
         self.assertEqual((psoas["verdict"], psoas["certainty"]), (verdict["verdict"], verdict["certainty"]))
-        self.assertEqual((psoas["line"], psoas["column"]), (1, 113))
+        # The first is the heading on line 5 (title, blank, paragraph, blank, heading).
+        self.assertEqual((psoas["line"], psoas["column"]), (5, 1))
+        self.assertTrue(psoas["sentence"].startswith("The claim: a tight psoas"), psoas["sentence"])
+        # Columns count characters: "But how reliable is the modified Thomas test?" follows
+        # 181 characters (183 bytes, an em dash among them) on line 17.
+        thomas = next(m for m in found if m["id"] == "thomas-test-measures-hip-flexor-length")
+        self.assertTrue(thomas["sentence"].startswith("But how reliable"), thomas["sentence"])
+        self.assertEqual((thomas["line"], thomas["column"]), (17, 182))
+        line_start = data.rindex(b"\n", 0, thomas["begin"]) + 1
+        self.assertEqual(thomas["begin"] - line_start, 183)
 
     def test_stdin_and_text_output(self):
         text = "Chronic tightness in the psoas can lead to low back pain.\nThe sky is blue.\n"
@@ -170,7 +180,7 @@ class GraphTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    BINARY, SEEDS = sys.argv[1], sys.argv[2]
+    BINARY, ARTICLES = sys.argv[1], sys.argv[2]
     # The bundled KB, whatever the environment says.
     os.environ.pop("CLAIMKB_KB", None)
     unittest.main(argv=sys.argv[:1])

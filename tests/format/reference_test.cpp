@@ -20,7 +20,7 @@ TEST_CASE("page ranges are shortened as in Vancouver") {
 }
 
 TEST_CASE("a journal article with DOI and PMID") {
-  // Hellsing 1988, fields as in shared/references/psoas-evidence.md.
+  // Hellsing 1988, fields as in the KB's record (citations/causes.yaml, hellsing1988).
   Citation c;
   c.authors = {"Hellsing AL"};
   c.title = "Tightness of hamstring- and psoas major muscles: a prospective study of back "
