@@ -37,11 +37,13 @@ bool operator<(const Place& a, const Place& b) {
   return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
 }
 
-// One reference of a record, before it is resolved.
+// One reference of a record, before it is resolved; its id is in the loader's
+// `ref_ids_` (ids are short, and there are several references a record).
 struct PendingRef {
   std::uint32_t record = 0;
+  std::uint32_t id_begin = 0;
+  std::uint16_t id_size = 0;
   std::uint8_t group = 0;
-  std::string id;
   Place at;
 };
 
@@ -228,7 +230,11 @@ class Loader {
     const auto t = static_cast<std::size_t>(r.table);
     const std::uint32_t base = tables_[t].size();
     for (const Pos& p : r.id_pos) sites_[t].push_back({file, p});
-    for (RefText& ref : r.refs) pending_[t].push_back({base + ref.record, ref.group, std::move(ref.id), {file, ref.pos}});
+    for (const RefText& ref : r.refs) {
+      const auto id_begin = static_cast<std::uint32_t>(ref_ids_.size());
+      ref_ids_ += ref.id;
+      pending_[t].push_back({base + ref.record, id_begin, static_cast<std::uint16_t>(ref.id.size()), ref.group, {file, ref.pos}});
+    }
     tables_[t].append(r.data.bytes(), r.ends, r.ids);
   }
 
@@ -270,7 +276,7 @@ class Loader {
       targets.reserve(pending.size());
       for (const PendingRef& ref : pending) {
         const Table target = ref_target(table_id, ref.group);
-        std::optional<std::uint32_t> found = table(target).find(ref.id);
+        std::optional<std::uint32_t> found = table(target).find(id_of(ref));
         if (!found) {
           dangling(ref, table_id, target);
           continue;
@@ -283,6 +289,7 @@ class Loader {
       pending = {};
       tables_[t].set_refs(std::move(offsets), std::move(targets));
     }
+    ref_ids_ = std::string();
     // One study linked twice would count its participants and its vote twice.
     const TableBuilder& claims = table(Table::claim);
     for (std::uint32_t i = 0; i < claims.size(); ++i) {
@@ -300,12 +307,17 @@ class Loader {
     }
   }
 
+  std::string_view id_of(const PendingRef& ref) const {
+    return std::string_view(ref_ids_).substr(ref.id_begin, ref.id_size);
+  }
+
   void dangling(const PendingRef& ref, Table from, Table target) {
-    if (broken_.count(ref.id) != 0) return;
+    const std::string id(id_of(ref));
+    if (broken_.count(id) != 0) return;
     const std::string& label = labels(from)[ref.group];
     for (Table other : {Table::claim, Table::citation, Table::concept}) {
-      if (other != target && table(other).find(ref.id)) {
-        error(ref.at, "'" + ref.id + "' in " + label + " is a " + table_name(other) + ", not a " + table_name(target));
+      if (other != target && table(other).find(id)) {
+        error(ref.at, "'" + id + "' in " + label + " is a " + table_name(other) + ", not a " + table_name(target));
         return;
       }
     }
@@ -316,9 +328,9 @@ class Loader {
       std::vector<std::string_view> ids;
       const TableBuilder& t = table(target);
       for (std::uint32_t i = 0; i < t.size(); ++i) ids.push_back(t.id(i));
-      hint = did_you_mean(ref.id, ids);
+      hint = did_you_mean(id, ids);
     }
-    error(ref.at, std::string("unknown ") + table_name(target) + " '" + ref.id + "' in " + label + hint);
+    error(ref.at, std::string("unknown ") + table_name(target) + " '" + id + "' in " + label + hint);
   }
 
   // The place of reference k of group g of record i (resolved references only).
@@ -400,12 +412,14 @@ class Loader {
     return out;
   }
 
-  // Grades every claim, premises first, into the grade table.
+  // Grades every claim into the grade table. The first pass goes premises first
+  // and keeps only each verdict and certainty, which is all a dependant needs; the
+  // second grades in table order again, writing each grade straight into the
+  // table, so that the grades are never held twice.
   void grade_all(std::vector<std::string>& sections) {
     const std::uint32_t claims = table(Table::claim).size();
-    std::vector<std::string> encoded(claims);
     std::vector<Grade> premise_grades(claims);  // verdict and certainty only
-    for (std::uint32_t i : premise_order(premise_graph_)) {
+    auto grade = [&](std::uint32_t i) {
       const Claim claim = decode<Claim>(Table::claim, i);
       std::vector<Citation> cited, asserting;
       for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups)) cited.push_back(decode<Citation>(Table::citation, j));
@@ -415,19 +429,18 @@ class Loader {
       for (const Citation& c : cited) in.link_citations.push_back(&c);
       for (const Citation& c : asserting) in.assertion_citations.push_back(&c);
       for (std::uint32_t p : table(Table::claim).refs(i, 2, kClaimRefGroups)) in.premises.push_back(&premise_grades[p]);
-      const Grade g = grade_claim(in);
+      return grade_claim(in);
+    };
+    for (std::uint32_t i : premise_order(premise_graph_)) {
+      const Grade g = grade(i);
       premise_grades[i].verdict = g.verdict;
       premise_grades[i].certainty = g.certainty;
-      Writer w;
-      encode_record(w, g);
-      encoded[i] = std::move(w.bytes());
     }
     premise_graph_ = EvidenceGraph();
     Writer data, offsets;
     for (std::uint32_t i = 0; i < claims; ++i) {
       offsets.u64(data.size());
-      data.bytes() += encoded[i];
-      encoded[i] = std::string();
+      encode_record(data, grade(i));
     }
     offsets.u64(data.size());
     sections[section_index(Section::grade_data)] = std::move(data.bytes());
@@ -446,6 +459,7 @@ class Loader {
   std::array<TableBuilder, kTables> tables_;
   std::array<std::vector<Place>, kTables> sites_;  // each record's id
   std::array<std::vector<PendingRef>, kTables> pending_;
+  std::string ref_ids_;  // the ids of pending_, one after another
   std::array<std::vector<Place>, kTables> ref_places_;  // each resolved reference, in table order
   std::vector<std::string> paths_;
   std::unordered_set<std::string> broken_;

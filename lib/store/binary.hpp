@@ -19,12 +19,39 @@
 
 namespace claimkb::detail {
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "claimkb reads its stored tables in place, which assumes a little-endian machine"
+#endif
+
 // The little-endian unsigned integer in the `n` bytes at `p` (reads exactly those).
 inline std::uint64_t load_le(const char* p, int n) {
   std::uint64_t v = 0;
   for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
   return v;
 }
+
+// A T stored little-endian at `p`, aligned or not: one load on the machines
+// claimkb builds on.
+template <class T>
+T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline std::uint32_t le32(const char* p) { return load<std::uint32_t>(p); }
+inline std::uint64_t le64(const char* p) { return load<std::uint64_t>(p); }
+
+// An array of T stored in place, read by index.
+template <class T>
+class Packed {
+ public:
+  Packed() = default;
+  explicit Packed(const char* p) : p_(p) {}
+  T operator[](std::size_t i) const { return load<T>(p_ + i * sizeof(T)); }
+
+ private:
+  const char* p_ = nullptr;
+};
 
 class Writer {
  public:

@@ -6,9 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <memory>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #define XXH_INLINE_ALL
@@ -21,8 +23,6 @@
 namespace claimkb::detail {
 namespace {
 
-std::uint64_t le64(const char* p) { return load_le(p, 8); }
-std::uint32_t le32(const char* p) { return static_cast<std::uint32_t>(load_le(p, 4)); }
 
 class File {
  public:
@@ -43,36 +43,70 @@ class File {
 struct Mapped {
   void* map = nullptr;
   std::size_t size = 0;
-  std::string tables;
+  char* tables = nullptr;  // anonymous memory; pread() fills it
+  std::size_t tables_size = 0;
   ~Mapped() {
     if (map != nullptr) ::munmap(map, size);
+    if (tables != nullptr) ::munmap(tables, tables_size);
+  }
+
+  // Memory for the copied tables. Asked for in huge pages where the system gives
+  // them (a first touch of each small page costs a fault, which adds up to several
+  // milliseconds for a large KB's tables).
+  bool allocate_tables(std::size_t bytes) {
+    constexpr std::size_t kHuge = std::size_t{2} << 20;
+    tables_size = std::max<std::size_t>(1, (bytes + kHuge - 1) / kHuge * kHuge);
+    void* p = ::mmap(nullptr, tables_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return false;
+#ifdef MADV_HUGEPAGE
+    ::madvise(p, tables_size, MADV_HUGEPAGE);
+#endif
+    tables = static_cast<char*>(p);
+    return true;
   }
 };
 
-// XXH3-64 of the payload (everything after the header) of a mapped snapshot. The
-// pages read are let go from this process's resident memory as it goes (they stay
-// in the page cache), so that opening never holds the whole file: memory then grows
-// only with the records asked for.
-std::uint64_t checksum_of_mapping(char* map, std::size_t size) {
-  constexpr std::size_t kChunk = std::size_t{8} << 20;  // a multiple of any page size
+// Reads `size` bytes at `offset` of the file into `out`; false on a read error or
+// a file cut short.
+bool read_at(int fd, char* out, std::size_t size, std::uint64_t offset) {
+  while (size > 0) {
+    const ssize_t n = ::pread(fd, out, size, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    out += n;
+    size -= static_cast<std::size_t>(n);
+    offset += static_cast<std::uint64_t>(n);
+  }
+  return true;
+}
+
+// XXH3-64 of the payload (everything after the header), read through a small
+// buffer: the file's pages are never mapped into this process for it, so opening
+// holds and touches only what is used.
+std::optional<std::uint64_t> checksum_of_file(int fd, std::uint64_t payload_size) {
+  constexpr std::size_t kChunk = std::size_t{256} << 10;  // stays in a core's cache between read and hash
+  const std::unique_ptr<char[]> buffer(new char[kChunk]);
   XXH3_state_t state;
   XXH3_64bits_reset(&state);
-  for (std::size_t begin = 0; begin < size; begin += kChunk) {
-    const std::size_t end = std::min(size, begin + kChunk);
-    const std::size_t from = std::max(begin, kSnapshotHeaderSize);
-    if (from < end) XXH3_64bits_update(&state, map + from, end - from);
-    ::madvise(map + begin, end - begin, MADV_DONTNEED);
+  for (std::uint64_t done = 0; done < payload_size;) {
+    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, payload_size - done));
+    if (!read_at(fd, buffer.get(), n, kSnapshotHeaderSize + done)) return std::nullopt;
+    XXH3_64bits_update(&state, buffer.get(), n);
+    done += n;
   }
   return XXH3_64bits_digest(&state);
 }
 
-// Whether a section is copied out of the mapping at open: every table a look-up
-// follows is (offsets, ids, order, references, the search index), so that a file
-// changed in place while it is open (not by rename, as `compile` does) cannot make
-// a look-up leave the mapping: what was checked is what is used. Records are read
-// from the mapping, through bounds-checked decoding.
+// Whether a section is copied out of the file at open: every table a look-up
+// follows is (offsets, ids, order, references), so that a file changed in place
+// while it is open (not by rename, as `compile` does) cannot make a look-up leave
+// the mapping: what was checked is what is used. Records are read from the mapping,
+// through bounds-checked decoding; the search index is copied when first used
+// (Store::search_index()).
 bool copied(std::size_t section) {
-  if (section == section_index(Section::grade_data)) return false;
+  if (section == section_index(Section::grade_data) || section == section_index(Section::search_index)) {
+    return false;
+  }
   for (std::size_t t = 0; t < kTables; ++t) {
     if (section == section_index(static_cast<Table>(t), Part::data)) return false;
   }
@@ -139,6 +173,12 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
     if (size > SIZE_MAX) return refuse("the snapshot is too large to map into memory on this machine", Diagnostic::Code::too_large);
   }
 
+  const std::optional<std::uint64_t> sum = checksum_of_file(file.fd(), payload_size);
+  if (!sum) return refuse(std::string("cannot read the snapshot: ") + std::strerror(errno), Diagnostic::Code::io);
+  if (*sum != checksum) {
+    return damaged("the snapshot is damaged: the checksum of its data does not match its header (it was changed "
+                   "or cut after it was written)");
+  }
   auto mapped = std::make_shared<Mapped>();
   mapped->size = static_cast<std::size_t>(size);
   void* map = ::mmap(nullptr, mapped->size, PROT_READ, MAP_PRIVATE, file.fd(), 0);
@@ -146,10 +186,6 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
     return refuse(std::string("cannot map the snapshot into memory: ") + std::strerror(errno), Diagnostic::Code::io);
   }
   mapped->map = map;
-  if (checksum_of_mapping(static_cast<char*>(map), mapped->size) != checksum) {
-    return damaged("the snapshot is damaged: the checksum of its data does not match its header (it was changed "
-                   "or cut after it was written)");
-  }
 
   // Checksummed, so from here on only an altered file (or a faulty writer) fails.
   const char* p = static_cast<const char*>(map) + kSnapshotHeaderSize;
@@ -167,18 +203,27 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
     if (starts[i + 1] < starts[i]) return damaged("the snapshot is damaged: bad section table");
     if (copied(i)) copy_size += starts[i + 1] - starts[i];
   }
-  mapped->tables.reserve(copy_size);
+  // Copied with pread(), not from the mapping: the kernel copies from its page
+  // cache, and none of the file's pages are faulted into this process for it.
+  if (!mapped->allocate_tables(copy_size)) {
+    return refuse(std::string("cannot allocate memory for the snapshot's tables: ") + std::strerror(errno),
+                  Diagnostic::Code::out_of_memory);
+  }
+  std::size_t at = 0;
   for (std::size_t i = 0; i < kSections; ++i) {
-    const std::string_view in_file(p + starts[i], starts[i + 1] - starts[i]);
+    const std::size_t n = starts[i + 1] - starts[i];
     if (copied(i)) {
-      const std::size_t at = mapped->tables.size();
-      mapped->tables.append(in_file);
-      bytes.sections[i] = std::string_view(mapped->tables).substr(at, in_file.size());  // reserved: never moves
+      if (!read_at(file.fd(), mapped->tables + at, n, kSnapshotHeaderSize + starts[i])) {
+        return refuse(std::string("cannot read the snapshot: ") + std::strerror(errno), Diagnostic::Code::io);
+      }
+      bytes.sections[i] = std::string_view(mapped->tables + at, n);
+      at += n;
     } else {
-      bytes.sections[i] = in_file;
+      bytes.sections[i] = std::string_view(p + starts[i], n);
     }
   }
   bytes.owner = mapped;
+  bytes.mapped = true;
   std::string why;
   auto store = Store::open(std::move(bytes), why);
   if (!store) return damaged("the snapshot is damaged: " + why);

@@ -12,8 +12,6 @@
 namespace claimkb::detail {
 namespace {
 
-std::uint64_t le64(const char* p) { return load_le(p, 8); }
-std::uint32_t le32(const char* p) { return static_cast<std::uint32_t>(load_le(p, 4)); }
 
 // `count` + 1 u64 offsets: from 0, never decreasing, to `end`.
 bool valid_offsets64(std::string_view offsets, std::uint64_t count, std::uint64_t end) {
@@ -192,6 +190,18 @@ const Grade& Store::grade(std::uint32_t i) const { return grades_->get(i); }
 const Citation& Store::citation(std::uint32_t i) const { return citations_->get(i); }
 const Concept& Store::concept_at(std::uint32_t i) const { return concept_records_->get(i); }
 
+const SearchIndex& Store::search_index() const {
+  std::call_once(search_once_, [this] {
+    std::string_view bytes = bytes_.at(Section::search_index);
+    if (bytes_.mapped) {
+      search_copy_.assign(bytes);
+      bytes = search_copy_;
+    }
+    if (auto index = SearchIndex::open(bytes, size(Table::claim))) search_ = *index;
+  });
+  return search_;
+}
+
 const EvidenceGraph& Store::graph() const {
   std::call_once(graph_once_, [this] {
     const std::uint32_t claims = size(Table::claim), citations = size(Table::citation);
@@ -246,13 +256,17 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
     if (refs.size() % 4 != 0 || !valid_offsets32(bytes.at(table, Part::ref_offsets), n * groups, refs.size() / 4)) {
       return damaged(std::string("the ") + name + " reference table points outside its data");
     }
+    // Each reference is below the size of the table its group points into.
+    std::array<std::uint32_t, kMaxRefGroups> limit{};
+    for (int g = 0; g < static_cast<int>(groups); ++g) {
+      limit[static_cast<std::size_t>(g)] = counts[static_cast<std::size_t>(ref_target(table, g))];
+    }
+    const Packed<std::uint32_t> ref_offsets(bytes.at(table, Part::ref_offsets).data()), targets(refs.data());
+    std::uint32_t k = 0;
     for (std::uint64_t e = 0; e < n * groups; ++e) {
-      const Table target = ref_target(table, static_cast<int>(e % groups));
-      const char* offsets = bytes.at(table, Part::ref_offsets).data();
-      for (std::uint32_t k = le32(offsets + 4 * e); k < le32(offsets + 4 * (e + 1)); ++k) {
-        if (le32(refs.data() + 4 * std::uint64_t{k}) >= counts[static_cast<std::size_t>(target)]) {
-          return damaged(std::string("a ") + name + " names a record that is not there");
-        }
+      const std::uint32_t bound = limit[e % groups], end = ref_offsets[e + 1];
+      for (; k < end; ++k) {
+        if (targets[k] >= bound) return damaged(std::string("a ") + name + " names a record that is not there");
       }
     }
     // Ids sorted strictly by `order`: then they are distinct, `order` is a
@@ -262,12 +276,12 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
     for (std::uint32_t k = 0; k < n; ++k) {
       if (le32(order.data() + 4 * std::uint64_t{k}) >= n) return damaged(std::string("the ") + name + " id order is out of range");
     }
+    const Packed<std::uint32_t> sorted(order.data());
+    const std::string_view ids = bytes.at(table, Part::ids), id_offsets = bytes.at(table, Part::id_offsets);
     for (std::uint32_t k = 1; k < n; ++k) {
-      const std::string_view a = slice(bytes.at(table, Part::ids), bytes.at(table, Part::id_offsets),
-                                       le32(order.data() + 4 * std::uint64_t{k - 1}));
-      const std::string_view b = slice(bytes.at(table, Part::ids), bytes.at(table, Part::id_offsets),
-                                       le32(order.data() + 4 * std::uint64_t{k}));
-      if (!(a < b)) return damaged(std::string("the ") + name + " ids are not in order, or not distinct");
+      if (!(slice(ids, id_offsets, sorted[k - 1]) < slice(ids, id_offsets, sorted[k]))) {
+        return damaged(std::string("the ") + name + " ids are not in order, or not distinct");
+      }
     }
   }
   if (!valid_offsets64(bytes.at(Section::grade_offsets), counts[0], bytes.at(Section::grade_data).size())) {
@@ -285,9 +299,6 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
   Reader meta(b.at(Section::meta));
   for (std::size_t n = meta.count(); n > 0 && meta.ok(); --n) decode_record(meta, store->warnings_.emplace_back());
   if (!meta.ok() || !meta.at_end()) return damaged("bad warnings");
-  auto search = SearchIndex::open(b.at(Section::search_index), b.counts[0]);
-  if (!search) return damaged("bad search index");
-  store->search_ = *search;
 
   const Store& s = *store;
   store->claims_ = std::make_unique<LazyRecords<Claim>>(s, Table::claim, b.at(Table::claim, Part::data),

@@ -33,6 +33,10 @@ struct StoreBytes {
   std::array<std::string_view, kSections> sections;
   std::array<std::uint32_t, kTables> counts{};
   std::shared_ptr<const void> owner;
+  // True when the bytes map a file that could be changed in place while open: then
+  // what a look-up follows must be copied before it is checked (snapshot_read.cpp),
+  // and the search index is copied when first used.
+  bool mapped = false;
 
   std::string_view at(Section s) const { return sections[section_index(s)]; }
   std::string_view at(Table t, Part p) const { return sections[section_index(t, p)]; }
@@ -78,7 +82,9 @@ class Store {
   const Citation& citation(std::uint32_t i) const;
   const Concept& concept_at(std::uint32_t i) const;
 
-  const SearchIndex& search_index() const { return search_; }
+  // Checked (and, from a mapped file, copied) on first use. An index that fails its
+  // check, which only a forged snapshot can hold, finds nothing.
+  const SearchIndex& search_index() const;
   const std::vector<Diagnostic>& warnings() const { return warnings_; }
   // Claims, citations and concepts as a Boost graph, built on first use.
   const EvidenceGraph& graph() const;
@@ -90,7 +96,9 @@ class Store {
 
   StoreBytes bytes_;
   std::vector<Diagnostic> warnings_;
-  SearchIndex search_;
+  mutable std::once_flag search_once_;
+  mutable std::string search_copy_;
+  mutable SearchIndex search_;
   std::unique_ptr<LazyRecords<Claim>> claims_;
   std::unique_ptr<LazyRecords<Grade>> grades_;
   std::unique_ptr<LazyRecords<Citation>> citations_;

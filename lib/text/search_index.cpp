@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <utility>
 
@@ -86,15 +87,24 @@ std::optional<SearchIndex> SearchIndex::open(std::string_view bytes, std::size_t
   }
   // Scores are sums and products of these; ranking sorts by them. A NaN, infinite
   // or negative one (only in an altered file) would make the order meaningless.
+  // (For a float: the sign bit clear and the exponent not all ones.)
   auto weight = [](double w) { return std::isfinite(w) && w >= 0.0; };
+  auto float_weight = [](float w) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &w, sizeof bits);
+    return (bits >> 23) < 0xFFu;
+  };
   if (!weight(x.unknown_idf_)) return std::nullopt;
   for (std::uint32_t t = 0; t < x.terms_; ++t) {
-    if (!weight(x.idf_[t]) || !weight(x.max_weight_[t])) return std::nullopt;
-    for (std::uint32_t k = x.post_offsets_[t]; k < x.post_offsets_[t + 1]; ++k) {
-      if (x.post_claim_[k] >= x.claims_ || !weight(x.post_weight_[k]) ||
-          (k > x.post_offsets_[t] && x.post_claim_[k - 1] >= x.post_claim_[k])) {
+    if (!float_weight(x.idf_[t]) || !float_weight(x.max_weight_[t])) return std::nullopt;
+    const std::uint32_t first = x.post_offsets_[t], last = x.post_offsets_[t + 1];
+    std::uint32_t previous = 0;
+    for (std::uint32_t k = first; k < last; ++k) {
+      const std::uint32_t claim = x.post_claim_[k];
+      if (claim >= x.claims_ || (k > first && previous >= claim) || !float_weight(x.post_weight_[k])) {
         return std::nullopt;
       }
+      previous = claim;
     }
   }
   for (std::uint32_t p = 0; p < x.phrasings_; ++p) {

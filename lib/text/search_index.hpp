@@ -43,11 +43,8 @@
 #include <vector>
 
 #include "claimkb/model.hpp"
+#include "store/binary.hpp"
 #include "text/stemmer.hpp"
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "claimkb reads its stored tables in place, which assumes a little-endian machine"
-#endif
 
 namespace claimkb::detail {
 
@@ -79,22 +76,6 @@ struct Bm25 {
   static constexpr double kK1 = 1.2;
   static constexpr double kWeight[3] = {1.0, 1.0, 0.5};  // statement, aliases, tags
   static constexpr double kB[3] = {0.75, 0.5, 0.3};
-};
-
-// An array of T stored little-endian in place, possibly unaligned.
-template <class T>
-class Packed {
- public:
-  Packed() = default;
-  explicit Packed(const char* p) : p_(p) {}
-  T operator[](std::size_t i) const {
-    T v;
-    std::memcpy(&v, p_ + i * sizeof(T), sizeof(T));
-    return v;
-  }
-
- private:
-  const char* p_ = nullptr;
 };
 
 // Builds the index's bytes from the claims, given one at a time in KB order.
