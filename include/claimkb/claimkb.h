@@ -17,17 +17,20 @@
  * variable can be reused across calls, but start it at NULL. errptr itself may be
  * NULL when the caller does not want the message. Only when memory is exhausted so
  * badly that the message cannot be allocated either is *errptr left NULL on failure.
- * No C++ exception ever leaves these functions.
+ * No C++ exception ever leaves these functions. What kind of failure it was, for a
+ * program to act on, is claimkb_last_error_code() (like errno: per thread).
  *
  * Ownership: every `char*` a function returns is the caller's, allocated with
  * malloc(), to be released with claimkb_free() (or free(): they are the same
  * allocator). The `const char*` from claimkb_version() is static and never freed.
- * Strings are UTF-8 and NUL-terminated. The library never keeps a pointer the
+ * Strings are valid UTF-8 (also when they quote input that was not: invalid bytes
+ * become U+FFFD) and NUL-terminated. The library never keeps a pointer the
  * caller passed in.
  *
  * Threads: a claimkb_t is immutable once open. Any number of threads may call the
  * query functions (claimkb_claim_count, claimkb_verdict_json, claimkb_list_json,
- * claimkb_search_json) on the same handle at once, without locking. claimkb_open
+ * claimkb_search_json, claimkb_record_json) on the same handle at once, without
+ * locking. claimkb_open
  * may run on several threads at once (each gets its own handle), but it reads the
  * environment, so not while another thread calls setenv(). claimkb_close must not
  * run while any other call uses the same handle. claimkb_free and claimkb_version
@@ -48,6 +51,30 @@ extern "C" {
 /* A loaded, validated and graded knowledge base. Opaque: only a pointer to it is
  * ever seen outside the library. */
 typedef struct claimkb_t claimkb_t;
+
+/* Kinds of failure (docs/cli.md, "Error codes"); the same values as the C++
+ * Diagnostic::Code. */
+enum {
+  CLAIMKB_OK = 0,
+  CLAIMKB_E_INVALID_KB = 1,       /* a file breaks the format or a rule of the KB */
+  CLAIMKB_E_IO = 2,               /* a file or directory cannot be read or written */
+  CLAIMKB_E_DAMAGED_SNAPSHOT = 3, /* not a snapshot, or one truncated or altered */
+  CLAIMKB_E_OTHER_VERSION = 4,    /* a snapshot of another format or claimkb version */
+  CLAIMKB_E_TOO_LARGE = 5,        /* past a limit: file size, records a file, nesting */
+  CLAIMKB_E_NOT_FOUND = 6,        /* no such claim, or no clear match for a question */
+  CLAIMKB_E_BAD_ARGUMENT = 7,     /* a NULL argument */
+  CLAIMKB_E_OUT_OF_MEMORY = 8,
+  CLAIMKB_E_INTERNAL = 9          /* a bug in claimkb: please report it */
+};
+
+/* The code of the last call on this thread that can fail: CLAIMKB_OK after a
+ * success, else one of CLAIMKB_E_*. When opening a KB finds several problems, the
+ * code is CLAIMKB_E_IO if any file could not be read, else that of the first. */
+CLAIMKB_EXPORT int claimkb_last_error_code(void);
+
+/* The name of a code as JSON spells it ("ok", "invalid_kb", "io", ...); "unknown"
+ * for a value that is none of them. Static storage, never freed. */
+CLAIMKB_EXPORT const char* claimkb_error_name(int code);
 
 /* Opens the knowledge base in directory `kb_path` (with claims/ and citations/
  * below it), or in the snapshot file `kb_path` written by claimkb_write_snapshot()
@@ -100,6 +127,14 @@ CLAIMKB_EXPORT char* claimkb_list_json(const claimkb_t* kb, char** errptr);
  * Failure: NULL and *errptr set (kb or text NULL, or out of memory). */
 CLAIMKB_EXPORT char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit,
                                          char** errptr);
+
+/* One claim, citation or concept as stored: the JSON object `claimkb show --json`
+ * prints (every key that is set, as the YAML spells it; a citation also has its
+ * formatted "reference"), on one line.
+ * Success: the JSON, which the caller frees with claimkb_free().
+ * Failure: NULL and *errptr set (no record has that id: CLAIMKB_E_NOT_FOUND; kb or
+ * id NULL; out of memory). */
+CLAIMKB_EXPORT char* claimkb_record_json(const claimkb_t* kb, const char* id, char** errptr);
 
 /* Releases a string returned by any claimkb function (results and error
  * messages). NULL is ignored. */

@@ -13,6 +13,7 @@
 #include "claimkb/reference.hpp"
 #include "claimkb/result.hpp"
 #include "claimkb/search.hpp"
+#include "claimkb/text.hpp"
 #include "claimkb/types.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"

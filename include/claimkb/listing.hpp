@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,12 @@ CLAIMKB_EXPORT std::string claims_json(const KnowledgeBase& kb, int indent = -1)
 // kb.search(text, limit) as [{"id", "score", "statement", "verdict", "certainty"}, ...].
 CLAIMKB_EXPORT std::string search_json(const KnowledgeBase& kb, std::string_view text,
                                        std::size_t limit, int indent = -1);
+
+// The claim, citation or concept `id` as stored (`claimkb show --json`): an object
+// with every key of docs/format.md that is set, as the YAML spells it (a key left
+// at what an absent key gives is left out); a citation also has "reference", its
+// formatted reference. nullopt when no record has that id.
+CLAIMKB_EXPORT std::optional<std::string> record_json(const KnowledgeBase& kb, std::string_view id,
+                                                      int indent = -1);
 
 }  // namespace claimkb

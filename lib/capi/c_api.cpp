@@ -15,6 +15,7 @@
 
 #include "claimkb/knowledge_base.hpp"
 #include "claimkb/listing.hpp"
+#include "claimkb/text.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"
 
@@ -25,6 +26,11 @@ struct claimkb_t {
 };
 
 namespace {
+
+using Code = claimkb::Diagnostic::Code;
+
+// claimkb_last_error_code(): this thread's last outcome.
+thread_local int last_code = CLAIMKB_OK;
 
 // A malloc'd copy of `s`, or nullptr when memory is exhausted.
 char* malloc_copy(const char* s, std::size_t size) noexcept {
@@ -51,26 +57,57 @@ void set_error(char** errptr, const char* message) noexcept {
   *errptr = malloc_copy(message, std::strlen(message));
 }
 
-// Runs `body(error)`, which returns the result, or a null one (nullptr, 0) after
-// filling in `error`. A null result goes back to the caller with `error` in
-// *errptr; anything thrown becomes a null result and a message too.
+// What went wrong in a call: the message for *errptr and its code.
+struct Failure {
+  std::string message;
+  Code code = Code::internal;
+  void set(std::string m, Code c) {
+    message = std::move(m);
+    code = c;
+  }
+};
+
+// Runs `body(failure)`, which returns the result, or a null one (nullptr, 0) after
+// filling in `failure`. A null result goes back to the caller with the message in
+// *errptr and the code in claimkb_last_error_code(); anything thrown becomes a null
+// result and a message too.
 template <class Body>
-auto guarded(char** errptr, Body&& body) noexcept
-    -> decltype(body(std::declval<std::string&>())) {
-  using Out = decltype(body(std::declval<std::string&>()));
+auto guarded(char** errptr, Body&& body) noexcept -> decltype(body(std::declval<Failure&>())) {
+  using Out = decltype(body(std::declval<Failure&>()));
   try {
-    std::string error;
-    Out result = body(error);
-    if (result == Out{}) set_error(errptr, error.c_str());
+    Failure failure;
+    Out result = body(failure);
+    if (result == Out{}) {
+      set_error(errptr, claimkb::to_valid_utf8(failure.message).c_str());
+      last_code = static_cast<int>(failure.code);
+    } else {
+      last_code = CLAIMKB_OK;
+    }
     return result;
   } catch (const std::bad_alloc&) {
     set_error(errptr, "out of memory");
+    last_code = CLAIMKB_E_OUT_OF_MEMORY;
   } catch (const std::exception& e) {
     set_error(errptr, e.what());
+    last_code = CLAIMKB_E_INTERNAL;
   } catch (...) {
     set_error(errptr, "unknown error");
+    last_code = CLAIMKB_E_INTERNAL;
   }
   return Out{};
+}
+
+// Every diagnostic, one per line (a KB with ten mistakes is fixed in one pass), and
+// the code that stands for them: io if any file could not be read, else the first's.
+void fail_with(Failure& failure, const std::vector<claimkb::Diagnostic>& errors) {
+  std::string message;
+  Code code = errors.empty() ? Code::internal : errors.front().code;
+  for (const claimkb::Diagnostic& d : errors) {
+    if (!message.empty()) message += '\n';
+    message += d.to_string();
+    if (d.code == Code::io) code = Code::io;
+  }
+  failure.set(std::move(message), code);
 }
 
 // Why a text did not resolve to one claim, with the closest claims to pick from.
@@ -93,17 +130,11 @@ std::string no_match_message(const claimkb::KnowledgeBase& kb, const std::string
 extern "C" {
 
 claimkb_t* claimkb_open(const char* kb_path, char** errptr) {
-  return guarded(errptr, [&](std::string& error) -> claimkb_t* {
-    const std::string path =
-        kb_path != nullptr ? std::string(kb_path) : claimkb::KnowledgeBase::default_path();
+  return guarded(errptr, [&](Failure& failure) -> claimkb_t* {
+    const std::string path = kb_path != nullptr ? std::string(kb_path) : claimkb::KnowledgeBase::default_path();
     auto loaded = claimkb::KnowledgeBase::open(path);
     if (!loaded) {
-      // Every diagnostic, one per line: a KB with ten mistakes is fixed in one pass.
-      for (const claimkb::Diagnostic& d : loaded.errors()) {
-        if (!error.empty()) error += '\n';
-        error += d.to_string();
-      }
-      if (error.empty()) error = "cannot load the knowledge base in " + path;
+      fail_with(failure, loaded.errors());
       return nullptr;
     }
     return new claimkb_t{std::move(loaded).value()};
@@ -113,14 +144,14 @@ claimkb_t* claimkb_open(const char* kb_path, char** errptr) {
 void claimkb_close(claimkb_t* kb) { delete kb; }
 
 size_t claimkb_write_snapshot(const claimkb_t* kb, const char* file, char** errptr) {
-  return guarded(errptr, [&](std::string& error) -> size_t {
+  return guarded(errptr, [&](Failure& failure) -> size_t {
     if (kb == nullptr || file == nullptr) {
-      error = "claimkb_write_snapshot: kb and file must not be NULL";
+      failure.set("claimkb_write_snapshot: kb and file must not be NULL", Code::bad_argument);
       return 0;
     }
     auto written = kb->kb.write_snapshot(file);
     if (!written) {
-      for (const claimkb::Diagnostic& d : written.errors()) error += (error.empty() ? "" : "\n") + d.to_string();
+      fail_with(failure, written.errors());
       return 0;
     }
     return *written;
@@ -132,30 +163,25 @@ size_t claimkb_claim_count(const claimkb_t* kb) {
 }
 
 char* claimkb_verdict_json(const claimkb_t* kb, const char* claim_id_or_question, char** errptr) {
-  return guarded(errptr, [&](std::string& error) -> char* {
+  return guarded(errptr, [&](Failure& failure) -> char* {
     if (kb == nullptr || claim_id_or_question == nullptr) {
-      error = "claimkb_verdict_json: kb and claim_id_or_question must not be NULL";
+      failure.set("claimkb_verdict_json: kb and claim_id_or_question must not be NULL", Code::bad_argument);
       return nullptr;
     }
     const std::string text = claim_id_or_question;
     const claimkb::Match match = kb->kb.match(text);
     if (match.kind != claimkb::Match::Kind::id && match.kind != claimkb::Match::Kind::clear_best) {
-      error = no_match_message(kb->kb, text, match);
+      failure.set(no_match_message(kb->kb, text, match), Code::not_found);
       return nullptr;
     }
-    const auto report = kb->kb.report(match.id);
-    if (!report) {  // match() only names loaded claims; kept so a bug cannot crash an app
-      error = "no claim with id \"" + match.id + "\"";
-      return nullptr;
-    }
-    return copy_out(claimkb::to_json(*report));
+    return copy_out(claimkb::to_json(*kb->kb.report(match.id)));  // match() names only claims the KB has
   });
 }
 
 char* claimkb_list_json(const claimkb_t* kb, char** errptr) {
-  return guarded(errptr, [&](std::string& error) -> char* {
+  return guarded(errptr, [&](Failure& failure) -> char* {
     if (kb == nullptr) {
-      error = "claimkb_list_json: kb must not be NULL";
+      failure.set("claimkb_list_json: kb must not be NULL", Code::bad_argument);
       return nullptr;
     }
     return copy_out(claimkb::claims_json(kb->kb));
@@ -163,13 +189,38 @@ char* claimkb_list_json(const claimkb_t* kb, char** errptr) {
 }
 
 char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit, char** errptr) {
-  return guarded(errptr, [&](std::string& error) -> char* {
+  return guarded(errptr, [&](Failure& failure) -> char* {
     if (kb == nullptr || text == nullptr) {
-      error = "claimkb_search_json: kb and text must not be NULL";
+      failure.set("claimkb_search_json: kb and text must not be NULL", Code::bad_argument);
       return nullptr;
     }
     return copy_out(claimkb::search_json(kb->kb, text, limit));
   });
+}
+
+char* claimkb_record_json(const claimkb_t* kb, const char* id, char** errptr) {
+  return guarded(errptr, [&](Failure& failure) -> char* {
+    if (kb == nullptr || id == nullptr) {
+      failure.set("claimkb_record_json: kb and id must not be NULL", Code::bad_argument);
+      return nullptr;
+    }
+    const auto json = claimkb::record_json(kb->kb, id);
+    if (!json) {
+      failure.set("no claim, citation or concept with id \"" + std::string(id) + "\"", Code::not_found);
+      return nullptr;
+    }
+    return copy_out(*json);
+  });
+}
+
+int claimkb_last_error_code(void) { return last_code; }
+
+const char* claimkb_error_name(int code) {
+  if (code == CLAIMKB_OK) return "ok";
+  if (code >= CLAIMKB_E_INVALID_KB && code <= CLAIMKB_E_INTERNAL) {
+    return claimkb::to_string(static_cast<Code>(code)).data();  // names are static and NUL-terminated
+  }
+  return "unknown";
 }
 
 void claimkb_free(void* p) { std::free(p); }

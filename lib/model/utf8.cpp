@@ -51,3 +51,11 @@ std::string to_valid_utf8(std::string_view text) {
 }
 
 }  // namespace claimkb::detail
+
+#include "claimkb/text.hpp"
+
+namespace claimkb {
+
+std::string to_valid_utf8(std::string_view text) { return detail::to_valid_utf8(text); }
+
+}  // namespace claimkb

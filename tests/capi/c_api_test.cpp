@@ -172,3 +172,60 @@ TEST_CASE("a snapshot written through the C API opens with claimkb_open and answ
   CHECK(claimkb_write_snapshot(nullptr, file.c_str(), &err) == 0);
   CHECK(take(err).find("NULL") != std::string::npos);
 }
+
+TEST_CASE("every failure has a code a program can act on, and success resets it") {
+  char* err = nullptr;
+  // A directory that is not there: the KB cannot be read.
+  CHECK(claimkb_open("/nonexistent/claimkb-kb", &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_IO);
+  CHECK(std::string(claimkb_error_name(claimkb_last_error_code())) == "io");
+
+  // A KB with a bad file: invalid.
+  TempKb bad;
+  bad.write("citations/t.yaml", claimkb::test::kRctCitation);
+  bad.write("claims/c.yaml", "id: c\nstatment: S.\n");
+  CHECK(claimkb_open(bad.path().c_str(), &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_INVALID_KB);
+
+  // A file that is not a snapshot.
+  const std::string not_snapshot = bad.path() + "/claims/c.yaml";
+  CHECK(claimkb_open(not_snapshot.c_str(), &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_DAMAGED_SNAPSHOT);
+
+  Handle h;
+  REQUIRE(h.kb != nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_OK);
+  CHECK(claimkb_verdict_json(h.kb, "no-such-claim", &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_NOT_FOUND);
+  CHECK(claimkb_verdict_json(h.kb, nullptr, &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_BAD_ARGUMENT);
+  CHECK(std::string(claimkb_error_name(CLAIMKB_E_BAD_ARGUMENT)) == "bad_argument");
+  CHECK(std::string(claimkb_error_name(12345)) == "unknown");
+  claimkb_free(claimkb_list_json(h.kb, &err));
+  CHECK(claimkb_last_error_code() == CLAIMKB_OK);
+  claimkb_free(err);
+}
+
+TEST_CASE("a question with bytes that are not UTF-8 comes back in the message repaired") {
+  Handle h;
+  REQUIRE(h.kb != nullptr);
+  char* err = nullptr;
+  // "vitamin \xff\xfe C": two bytes that start no UTF-8 sequence, each becomes U+FFFD.
+  CHECK(claimkb_verdict_json(h.kb, "does vitamin \xff\xfe C cure colds", &err) == nullptr);
+  REQUIRE(err != nullptr);
+  const std::string message = take(err);
+  CHECK(message.find("vitamin \xEF\xBF\xBD\xEF\xBF\xBD C") != std::string::npos);
+  CHECK(claimkb::to_valid_utf8(message) == message);
+}
+
+TEST_CASE("a record comes back as stored") {
+  Handle h;
+  REQUIRE(h.kb != nullptr);
+  char* err = nullptr;
+  const std::string json = take(claimkb_record_json(h.kb, "hellsing1988", &err));
+  CHECK(err == nullptr);
+  CHECK(json.rfind("{\"id\":\"hellsing1988\",\"design\":\"cohort\",", 0) == 0);
+  CHECK(claimkb_record_json(h.kb, "no-such-record", &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_NOT_FOUND);
+  claimkb_free(err);
+}

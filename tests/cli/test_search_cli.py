@@ -114,10 +114,11 @@ class CheckTest(unittest.TestCase):
         quiet = run("check", "-", "--json", stdin="The sky is blue.")
         self.assertEqual(json.loads(quiet.stdout), [])
 
-    def test_unreadable_file_is_bad_usage(self):
+    def test_unreadable_file_is_an_io_failure(self):
+        # Exit 4 (docs/cli.md): the input could not be read, which is not bad usage.
         r = run("check", "/nonexistent/article.txt")
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("/nonexistent/article.txt", r.stderr)
+        self.assertEqual(r.returncode, 4)
+        self.assertEqual(r.stderr, "/nonexistent/article.txt:1:1: error: cannot read the file: No such file or directory\n")
 
 
 class GraphTest(unittest.TestCase):

@@ -93,7 +93,7 @@ class CompileTest(unittest.TestCase):
         self.assertEqual(counts["claims"], len(claim_ids()))
         self.assertEqual(COMPILE.stdout,
                          f"{SNAPSHOT}: {counts['claims']} claims, {counts['citations']} citations, "
-                         f"{os.path.getsize(SNAPSHOT)} bytes\n")
+                         f"{counts['concepts']} concepts, {os.path.getsize(SNAPSHOT)} bytes\n")
 
     def test_compiling_a_snapshot_gives_the_same_bytes(self):
         # What a snapshot holds is what was graded: nothing lost, nothing reordered.

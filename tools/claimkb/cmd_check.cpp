@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "claimkb/claimkb.hpp"
-#include "commands.hpp"
 #include "common.hpp"
 
 namespace claimkb::cli {
@@ -45,7 +44,7 @@ bool read_all(const std::string& path, std::istream& in, std::string& text, std:
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    err << "claimkb: cannot read " << path << ": " << std::strerror(errno) << "\n";
+    err << to_valid_utf8(path) << ":1:1: error: cannot read the file: " << std::strerror(errno) << "\n";
     return false;
   }
   std::ostringstream buffer;
@@ -54,14 +53,14 @@ bool read_all(const std::string& path, std::istream& in, std::string& text, std:
   return true;
 }
 
-}  // namespace
-
-int run_check(const Options& o, const std::string& path, std::istream& in, std::ostream& out,
-              std::ostream& err) {
+int run(const Options& o, const std::string& path, Io& io) {
+  std::ostream& out = io.out;
+  std::ostream& err = io.err;
   std::string text;
-  if (!read_all(path, in, text, err)) return kUsage;
-  auto kb = open_kb(o, err);
-  if (!kb) return kInvalidKb;
+  if (!read_all(path, io.in, text, err)) return kIo;
+  int exit = kDone;
+  auto kb = open_kb(o, err, exit);
+  if (!kb) return exit;
   const std::vector<ClaimMention> found = check(*kb, text);
   Positions positions(text);
   if (o.json) {
@@ -83,7 +82,7 @@ int run_check(const Options& o, const std::string& path, std::istream& in, std::
     return kDone;
   }
   if (found.empty()) err << "no sentence states a claim of the knowledge base\n";
-  const std::string name = path == "-" ? "<stdin>" : path;
+  const std::string name = path == "-" ? "<stdin>" : to_valid_utf8(path);
   for (const ClaimMention& m : found) {
     const auto [line, column] = positions.at(m.begin);
     out << name << ":" << line << ":" << column << ": [" << m.begin << ", " << m.end << ") "
@@ -93,5 +92,15 @@ int run_check(const Options& o, const std::string& path, std::istream& in, std::
   }
   return kDone;
 }
+
+Run setup(CLI::App& app) {
+  auto path = std::make_shared<std::string>();
+  app.add_option("file", *path, "the text (UTF-8), or - for standard input")->required();
+  return [path](const Options& o, Io& io) { return run(o, *path, io); };
+}
+
+}  // namespace
+
+const Command kCheckCommand{"check", "the knowledge base's claims stated in a text, with their verdicts", setup};
 
 }  // namespace claimkb::cli

@@ -15,13 +15,19 @@
 #include <vector>
 
 #include "claimkb/claimkb.hpp"
-#include "commands.hpp"
 #include "common.hpp"
 
 extern char** environ;
 
 namespace claimkb::cli {
 namespace {
+
+struct GraphOptions {
+  std::string id;              // empty: the whole KB
+  std::string format = "dot";  // dot or svg
+  std::string output;          // empty: standard output
+  bool concepts = false;       // draw the concepts claims are about
+};
 
 // A file in the temporary directory, removed when this goes out of scope.
 class TempFile {
@@ -70,7 +76,7 @@ bool render_svg(const std::string& in, const std::string& out, std::ostream& err
 
 // The same graph as to_dot() draws, as JSON for programs: the claims and citations
 // (nodes) and the links (edges), around `id` or of the whole KB.
-nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id) {
+nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id, bool with_concepts) {
   std::vector<const Claim*> claims;
   std::set<std::string> seen_claims, seen_citations;
   std::vector<std::string> citations;
@@ -85,15 +91,21 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
       stack.pop_back();
       claims.push_back(c);
       for (const std::string& p : c->depends_on) {
-        // Every id resolves in a loaded KB; the check is for a snapshot someone altered.
-        const Claim* premise = kb.claim(p);
-        if (premise != nullptr && seen_claims.insert(p).second) stack.push_back(premise);
+        if (seen_claims.insert(p).second) stack.push_back(kb.claim(p));  // every id a record names resolves
       }
     }
   }
   nlohmann::ordered_json nodes = nlohmann::ordered_json::array(), edges = nlohmann::ordered_json::array();
   auto cite = [&](const std::string& c) {
     if (seen_citations.insert(c).second) citations.push_back(c);
+  };
+  std::vector<std::string> concepts;
+  std::set<std::string> seen_concepts;
+  // A concept, and the broader ones above it.
+  auto mention = [&](const std::string& c, auto& self) -> void {
+    if (!seen_concepts.insert(c).second) return;
+    concepts.push_back(c);
+    for (const std::string& b : kb.find_concept(c)->broader) self(b, self);
   };
   for (const Claim* c : claims) {
     const Grade& g = *kb.grade(c->id);
@@ -112,6 +124,14 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
     for (const std::string& p : c->depends_on) {
       edges.push_back({{"from", c->id}, {"to", p}, {"kind", "depends_on"}});
     }
+    if (with_concepts && c->about) {
+      for (const auto* ids : {&c->about->subject, &c->about->object, &c->about->compared_with}) {
+        for (const std::string& concept_id : *ids) {
+          edges.push_back({{"from", c->id}, {"to", concept_id}, {"kind", "about"}});
+          mention(concept_id, mention);
+        }
+      }
+    }
   }
   if (id.empty()) {
     citations.clear();
@@ -119,19 +139,29 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
   }
   for (const std::string& c : citations) {
     const Citation* cit = kb.citation(c);
-    if (cit == nullptr) continue;  // as above
     nodes.push_back({{"id", c},
                      {"kind", "citation"},
                      {"design", std::string(to_string(cit->design))},
                      {"tier", starting_tier(cit->design, cit->of)},
                      {"retracted", cit->retracted.has_value()}});
   }
+  if (with_concepts && id.empty()) {
+    concepts.clear();
+    for (std::size_t j = 0; j < kb.concept_count(); ++j) concepts.push_back(kb.concept_at(j).id);
+  }
+  for (const std::string& c : concepts) {
+    const Concept* concept_record = kb.find_concept(c);
+    nodes.push_back({{"id", c}, {"kind", "concept"}, {"label", concept_record->label}});
+    for (const std::string& b : concept_record->broader) {
+      edges.push_back({{"from", c}, {"to", b}, {"kind", "broader"}});
+    }
+  }
   return {{"nodes", nodes}, {"edges", edges}};
 }
 
-}  // namespace
-
-int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::ostream& err) {
+int run(const Options& o, const GraphOptions& g, Io& io) {
+  std::ostream& out = io.out;
+  std::ostream& err = io.err;
   if (g.format != "dot" && g.format != "svg") {
     err << "claimkb: --format must be dot or svg, not '" << g.format << "'\n";
     return kUsage;
@@ -140,23 +170,24 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
     err << "claimkb: --json prints the graph as JSON; it cannot be combined with --format " << g.format << "\n";
     return kUsage;
   }
-  auto kb = open_kb(o, err);
-  if (!kb) return kInvalidKb;
+  int exit = kDone;
+  auto kb = open_kb(o, err, exit);
+  if (!kb) return exit;
   if (o.json) {
     if (!g.id.empty() && kb->claim(g.id) == nullptr) {
-      err << "no claim with id '" << g.id << "'; try `claimkb list` for the ids\n";
+      err << "no claim with id '" << to_valid_utf8(g.id) << "'; try `claimkb list` for the ids\n";
       return kNoSuchClaim;
     }
-    const std::string json = dump(graph_json(*kb, g.id)) + "\n";
+    const std::string json = dump(graph_json(*kb, g.id, g.concepts)) + "\n";
     if (g.output.empty()) {
       out << json;
       return kDone;
     }
-    return write_output(g.output, json, err) ? kDone : kUsage;
+    return write_output(g.output, json, err) ? kDone : kIo;
   }
-  const std::optional<std::string> dot = to_dot(*kb, g.id);
+  const std::optional<std::string> dot = to_dot(*kb, g.id, g.concepts);
   if (!dot) {
-    err << "no claim with id '" << g.id << "'; try `claimkb list` for the ids\n";
+    err << "no claim with id '" << to_valid_utf8(g.id) << "'; try `claimkb list` for the ids\n";
     return kNoSuchClaim;
   }
   if (g.format == "dot") {
@@ -164,7 +195,7 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
       out << *dot;
       return kDone;
     }
-    return write_output(g.output, *dot, err) ? kDone : kUsage;
+    return write_output(g.output, *dot, err) ? kDone : kIo;
   }
   TempFile source, rendered;
   if (source.path().empty() || rendered.path().empty()) {
@@ -186,7 +217,23 @@ int run_graph(const Options& o, const GraphOptions& g, std::ostream& out, std::o
     out << svg.str();
     return kDone;
   }
-  return write_output(g.output, svg.str(), err) ? kDone : kUsage;
+  return write_output(g.output, svg.str(), err) ? kDone : kIo;
 }
+
+Run setup(CLI::App& app) {
+  auto g = std::make_shared<GraphOptions>();
+  app.add_option("claim", g->id, "a claim id (default: every claim)");
+  app.add_option("--format", g->format, "dot (default) or svg (runs Graphviz's dot)")
+      ->check(CLI::IsMember({"dot", "svg"}));
+  app.add_option("-o,--output", g->output, "write to FILE instead of standard output");
+  app.add_flag("--concepts", g->concepts, "also draw the concepts the claims are about, and their broader concepts");
+  return [g](const Options& o, Io& io) { return run(o, *g, io); };
+}
+
+}  // namespace
+
+const Command kGraphCommand{
+    "graph", "the evidence graph around a claim, or of the whole KB, as Graphviz DOT (--json: nodes and edges)",
+    setup};
 
 }  // namespace claimkb::cli

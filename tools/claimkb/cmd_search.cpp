@@ -3,26 +3,44 @@
 #include <ostream>
 
 #include "claimkb/claimkb.hpp"
-#include "commands.hpp"
 #include "common.hpp"
 
 namespace claimkb::cli {
+namespace {
 
-int run_search(const Options& o, const std::string& text, std::size_t limit, std::ostream& out,
-               std::ostream& err) {
-  auto kb = open_kb(o, err);
-  if (!kb) return kInvalidKb;
+struct Args {
+  std::vector<std::string> words;
+  std::size_t limit = 10;
+};
+
+int run(const Options& o, const Args& a, Io& io) {
+  int exit = kDone;
+  auto kb = open_kb(o, io.err, exit);
+  if (!kb) return exit;
+  std::string text;
+  for (const auto& w : a.words) text += (text.empty() ? "" : " ") + w;
   if (o.json) {
-    out << search_json(*kb, text, limit, 2) << "\n";
+    io.out << search_json(*kb, text, a.limit, 2) << "\n";
     return kDone;
   }
-  const std::vector<SearchHit> hits = kb->search(text, limit);
-  if (hits.empty()) err << "no claim matches \"" << text << "\"\n";
+  const std::vector<SearchHit> hits = kb->search(text, a.limit);
+  if (hits.empty()) io.err << "no claim matches \"" << to_valid_utf8(text) << "\"\n";
   for (const SearchHit& h : hits) {
-    out << std::fixed << std::setprecision(2) << h.score << "  " << h.id << "\n      "
-        << kb->claim(h.id)->statement << "\n";
+    io.out << std::fixed << std::setprecision(2) << h.score << "  " << h.id << "\n      "
+           << kb->claim(h.id)->statement << "\n";
   }
   return kDone;
 }
+
+Run setup(CLI::App& app) {
+  auto args = std::make_shared<Args>();
+  app.add_option("text", args->words, "words to look for")->required();
+  app.add_option("--limit", args->limit, "at most this many claims (default 10)")->check(CLI::PositiveNumber);
+  return [args](const Options& o, Io& io) { return run(o, *args, io); };
+}
+
+}  // namespace
+
+const Command kSearchCommand{"search", "claims ranked by how well TEXT matches them, with scores", setup};
 
 }  // namespace claimkb::cli

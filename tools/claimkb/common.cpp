@@ -9,13 +9,23 @@
 
 #include <unistd.h>
 
+#include "claimkb/text.hpp"
+
 namespace claimkb::cli {
 
-std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err) {
+int exit_for(const std::vector<Diagnostic>& errors) {
+  for (const Diagnostic& d : errors) {
+    if (d.code == Diagnostic::Code::io) return kIo;
+  }
+  return kInvalidKb;
+}
+
+std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err, int& exit) {
   auto kb = KnowledgeBase::open(o.kb.empty() ? KnowledgeBase::default_path() : o.kb);
   if (!kb) {
     // Only the errors, one a line, so that a program can read every line the same way.
     for (const auto& e : kb.errors()) err << e.to_string() << "\n";
+    exit = exit_for(kb.errors());
     return std::nullopt;
   }
   return std::move(kb).value();
@@ -36,7 +46,7 @@ bool write_output(const std::string& path, std::string_view bytes, std::ostream&
   const int error = errno;
   if (ok && std::rename(temp.c_str(), path.c_str()) == 0) return true;
   std::remove(temp.c_str());
-  err << path << ":1:1: error: cannot write the file: " << std::strerror(ok ? errno : error) << "\n";
+  err << to_valid_utf8(path) << ":1:1: error: cannot write the file: " << std::strerror(ok ? errno : error) << "\n";
   return false;
 }
 

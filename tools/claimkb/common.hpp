@@ -9,16 +9,21 @@
 #include <string_view>
 
 #include "claimkb/knowledge_base.hpp"
-#include "commands.hpp"
+#include "command.hpp"
 
 namespace claimkb::cli {
 
-// Opens the KB named by the options (or the default one), or prints every error
-// (SPEC §5: file:line:column: error: message) and returns nullopt.
-std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err);
+// Opens the KB named by the options (or the default one). On failure prints every
+// error (file:line:column: error: message), sets `exit` (kIo when a file could not
+// be read, else kInvalidKb) and returns nullopt.
+std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err, int& exit);
 
-// Writes `bytes` to `path` whole or not at all (through a temporary file renamed over it), or prints
-// why not as file:line:column: error: ... and returns false.
+// The exit code for diagnostics that stopped a command: kIo when any is an I/O
+// failure, else kInvalidKb.
+int exit_for(const std::vector<Diagnostic>& errors);
+
+// Writes `bytes` to `path` whole or not at all (through a temporary file renamed
+// over it), or prints why not as file:line:column: error: ... and returns false.
 bool write_output(const std::string& path, std::string_view bytes, std::ostream& err);
 
 // A certainty as JSON: its name, or null for an insufficient verdict.
@@ -26,11 +31,5 @@ nlohmann::ordered_json certainty_json(const std::optional<Certainty>& c);
 
 // JSON as the tool prints it: indented by 2, invalid UTF-8 replaced.
 std::string dump(const nlohmann::ordered_json& j);
-
-// For `verdict` when `query` resolved to no claim, or to no single one: says so on
-// `err` with the closest claims, and with `json` also prints them on `out` as
-// {"query", "match": "unclear" | "none", "candidates": [{id, score, statement}]}.
-void print_no_clear_match(const KnowledgeBase& kb, const std::string& query, const Match& m,
-                          bool json, std::ostream& out, std::ostream& err);
 
 }  // namespace claimkb::cli

@@ -1,4 +1,4 @@
-// Human-readable output of the `claimkb` tool.
+// A report as text for people (`claimkb verdict` without --json).
 #pragma once
 
 #include <iosfwd>

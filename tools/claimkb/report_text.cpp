@@ -1,4 +1,4 @@
-#include "text_output.hpp"
+#include "report_text.hpp"
 
 #include <ostream>
 
