@@ -397,6 +397,24 @@ void decode_one(const Node& node, FileRecords& out, Sink& sink) {
                                "); its links are listed but not counted");
     }
   }
+  if constexpr (std::is_same_v<R, Concept>) {
+    // The label and each synonym with its place (a synonym is a plain string or a
+    // mapping whose `text` is the place to point at).
+    out.terms.push_back({index, r.label, false, true, id_pos});
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      if (node.key(i).Scalar() == "label") out.terms.back().pos = pos_of(node.value(i));
+      if (node.key(i).Scalar() != "synonyms") continue;
+      const Node list = node.value(i);
+      for (std::size_t k = 0; k < r.synonyms.size() && k < list.size(); ++k) {
+        const Node item = list.item(k);
+        Pos at = pos_of(item);
+        for (std::size_t f = 0; item.IsMap() && f < item.size(); ++f) {
+          if (item.key(f).Scalar() == "text") at = pos_of(item.value(f));
+        }
+        out.terms.push_back({index, r.synonyms[k].text, !r.synonyms[k].note.empty(), false, at});
+      }
+    }
+  }
   encode_record(out.data, r);
   out.ends.push_back(out.data.size());
   out.ids.push_back(std::move(r.id));

@@ -37,6 +37,16 @@ struct RefText {
   Pos pos;
 };
 
+// A concept's label or one of its synonyms, where it is written: the loader checks
+// that no two concepts claim the same words unless both say why.
+struct TermSite {
+  std::uint32_t record = 0;  // index among the file's concepts
+  std::string text;
+  bool noted = false;  // a synonym with a note
+  bool label = false;
+  Pos pos;
+};
+
 // The valid records of one file, encoded.
 struct FileRecords {
   std::string path;
@@ -46,6 +56,7 @@ struct FileRecords {
   std::vector<std::string> ids;
   std::vector<Pos> id_pos;
   std::vector<RefText> refs;  // in record order, then in the order decode_record() reads them
+  std::vector<TermSite> terms;  // concepts' labels and synonyms
   std::vector<Diagnostic> diagnostics;  // errors, then warnings (e.g. a retracted citation)
   // Ids of records dropped for errors: references to them are not reported again.
   std::vector<std::string> broken_ids;

@@ -21,6 +21,7 @@
 #include "store/codec.hpp"
 #include "store/table_builder.hpp"
 #include "text/search_index.hpp"
+#include "text/tokenize.hpp"
 
 namespace claimkb::detail {
 namespace fs = std::filesystem;
@@ -112,6 +113,8 @@ class Loader {
       check_ids();
       resolve_refs();
       check_cycles();
+      check_terms();
+      warn_unabout();
     }
     if (!errors_.empty()) {
       std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -230,6 +233,10 @@ class Loader {
     const auto t = static_cast<std::size_t>(r.table);
     const std::uint32_t base = tables_[t].size();
     for (const Pos& p : r.id_pos) sites_[t].push_back({file, p});
+    for (TermSite& term : r.terms) {
+      term.record += base;
+      terms_.push_back({std::move(term), file});
+    }
     for (const RefText& ref : r.refs) {
       const auto id_begin = static_cast<std::uint32_t>(ref_ids_.size());
       ref_ids_ += ref.id;
@@ -370,6 +377,51 @@ class Loader {
     }
   }
 
+  // No two concepts claim the same words (as matching sees them: analysed, stemmed)
+  // unless both synonyms say why in a note: otherwise a mention would stand for
+  // both without anyone having decided it should.
+  void check_terms() {
+    Stemmer stemmer;
+    struct First {
+      std::uint32_t concept_index;
+      bool noted;
+      Place at;
+    };
+    std::unordered_map<std::string, First> seen;
+    for (const auto& [term, file] : terms_) {
+      const Place at{file, term.pos};
+      std::string key;
+      for (const std::string& t : analyze(term.text, stemmer)) key += (key.empty() ? "" : " ") + t;
+      if (key.empty()) {
+        error(at, "'" + term.text + "' has no word that matching can use (only short or common words); "
+                  "say it in other words, or leave it out");
+        continue;
+      }
+      auto [it, fresh] = seen.emplace(key, First{term.record, term.noted, at});
+      if (fresh || it->second.concept_index == term.record) continue;
+      if (term.noted && it->second.noted) continue;
+      error(at, "'" + term.text + "' is also a " + (term.label ? "label" : "synonym") + " of concept '" +
+                    std::string(table(Table::concept).id(it->second.concept_index)) + "' (" + where(it->second.at) +
+                    "); two concepts may share words only when both synonyms carry a `note` saying why");
+    }
+    terms_ = {};
+  }
+
+  // A claim that says nothing of what it is about is found only by its own words.
+  void warn_unabout() {
+    const TableBuilder& claims = table(Table::claim);
+    if (!errors_.empty()) return;
+    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+      if (!claims.refs(i, 3, kClaimRefGroups).empty()) continue;  // about.subject is required in an about
+      const Place& at = sites_[static_cast<std::size_t>(Table::claim)][i];
+      warnings_.push_back({paths_[at.file], at.pos.line, at.pos.column, Diagnostic::Severity::warning,
+                           "claim '" + std::string(claims.id(i)) +
+                               "' has no `about` (subject, relation, object): questions in other words than "
+                               "its own will not find it",
+                           Diagnostic::Code::warning});
+    }
+  }
+
   Loaded finish() {
     std::vector<std::string> sections(kSections);
     grade_all(sections);
@@ -460,6 +512,7 @@ class Loader {
   std::array<std::vector<Place>, kTables> sites_;  // each record's id
   std::array<std::vector<PendingRef>, kTables> pending_;
   std::string ref_ids_;  // the ids of pending_, one after another
+  std::vector<std::pair<TermSite, std::uint32_t>> terms_;  // with their file
   std::array<std::vector<Place>, kTables> ref_places_;  // each resolved reference, in table order
   std::vector<std::string> paths_;
   std::unordered_set<std::string> broken_;
