@@ -384,7 +384,7 @@ class Loader {
     Stemmer stemmer;
     struct First {
       std::uint32_t concept_index;
-      bool noted;
+      bool noted, label;
       Place at;
     };
     std::unordered_map<std::string, First> seen;
@@ -397,10 +397,10 @@ class Loader {
                   "say it in other words, or leave it out");
         continue;
       }
-      auto [it, fresh] = seen.emplace(key, First{term.record, term.noted, at});
+      auto [it, fresh] = seen.emplace(key, First{term.record, term.noted, term.label, at});
       if (fresh || it->second.concept_index == term.record) continue;
       if (term.noted && it->second.noted) continue;
-      error(at, "'" + term.text + "' is also a " + (term.label ? "label" : "synonym") + " of concept '" +
+      error(at, "'" + term.text + "' is also a " + (it->second.label ? "label" : "synonym") + " of concept '" +
                     std::string(table(Table::concept).id(it->second.concept_index)) + "' (" + where(it->second.at) +
                     "); two concepts may share words only when both synonyms carry a `note` saying why");
     }

@@ -3,34 +3,14 @@
 #include <doctest/doctest.h>
 
 #include "claimkb/knowledge_base.hpp"
+#include "support/kb_errors.hpp"
 #include "support/temp_kb.hpp"
 
 using namespace claimkb;
 using claimkb::test::TempKb;
 
-namespace {
-
-// The errors of a KB that must fail to load, as "file:line:column: error: ..." with
-// the KB's directory cut off the front.
-std::vector<std::string> errors_of(const TempKb& kb) {
-  auto r = KnowledgeBase::open(kb.path());
-  REQUIRE_FALSE(r.ok());
-  std::vector<std::string> out;
-  for (const auto& e : r.errors()) {
-    std::string s = e.to_string();
-    if (s.rfind(kb.path() + "/", 0) == 0) s = s.substr(kb.path().size() + 1);
-    out.push_back(s);
-  }
-  return out;
-}
-
-std::string one_error(const TempKb& kb) {
-  auto errors = errors_of(kb);
-  REQUIRE(errors.size() == 1);
-  return errors[0];
-}
-
-}  // namespace
+using claimkb::test::errors_of;
+using claimkb::test::one_error;
 
 TEST_CASE("a valid KB loads, with one record or a list per file, at any depth") {
   TempKb kb;
@@ -260,8 +240,11 @@ TEST_CASE("retracted citations load with a warning and are not counted") {
            "id: c\nstatement: S.\nevidence: [{citation: t, stance: supports, finding: F.}]\n");
   auto r = KnowledgeBase::open(kb.path());
   REQUIRE(r.ok());
-  REQUIRE(r->warnings().size() == 1);
+  // The retraction, then (since the claim has no `about`) that warning.
+  REQUIRE(r->warnings().size() == 2);
   CHECK(r->warnings()[0].line == 1);
+  CHECK(r->warnings()[0].message.find("retracted") != std::string::npos);
+  CHECK(r->warnings()[1].message.rfind("claim 'c' has no `about`", 0) == 0);
   CHECK(r->grade("c")->verdict == Verdict::insufficient);
   auto report = r->report("c");
   REQUIRE(report);

@@ -149,14 +149,16 @@ TEST_CASE("every field of every record survives YAML, the store, a snapshot and 
   const ordered_json cite_b = {{"id", "cite-b"}, {"design", "rct"}, {"title", "B"}, {"authors", ordered_json::array()},
                                {"year", 2001}, {"journal", "J B"}};
   const ordered_json claim_b = {{"id", "claim-b"}, {"statement", "B holds."}};
-  const ordered_json concept_b = {{"id", "concept-b"}, {"label", "b"}};
+  const ordered_json concept_b = {{"id", "concept-b"}, {"label", "bravo"}};
 
   test::TempKb kb;
   kb.write("citations/c.yaml", "[" + yaml_of(citation) + ", " + yaml_of(cite_b) + "]\n");
   kb.write("claims/c.yaml", "[" + yaml_of(claim) + ", " + yaml_of(claim_b) + "]\n");
   kb.write("concepts/c.yaml", "[" + yaml_of(concept_record) + ", " + yaml_of(concept_b) + "]\n");
   auto loaded = KnowledgeBase::open(kb.path());
-  for (const auto& e : loaded.errors()) CAPTURE(e.to_string());
+  std::string errors;
+  for (const auto& e : loaded.errors()) errors += e.to_string() + "\n";
+  CAPTURE(errors);
   REQUIRE(loaded.ok());
 
   const std::string file = kb.path() + "/kb.ckb";
