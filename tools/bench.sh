@@ -21,7 +21,7 @@ build-release/bench/claimkb_search_bench
 
 # The load benchmark wrote each synthetic KB (bench-kb/N) and its snapshot (N.ckb).
 # Peak memory is GNU time's maximum resident set of one run of the command (Debian
-# package `time`, installed by tools/bootstrap.sh).
+# package `time`, installed by tools/packages.sh test).
 peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 kbs=build-release/bench/bench-kb
 echo

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of claimkb on a Debian 12 machine, setting it up first:
-#   1. tools/bootstrap.sh (packages, configure, build) and the whole CTest suite;
+#   1. the packages (tools/packages.sh test), configure and build ./build with the
+#      tests, check the code's format and clang-tidy, and the whole CTest suite;
 #   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. the concurrency test under ThreadSanitizer;
 #   4. each libFuzzer target for FUZZ_SECONDS seconds (default 60).
@@ -22,7 +23,15 @@ run_ctest() {
 }
 
 step "build and test (build/)"
-bash tools/bootstrap.sh
+bash tools/packages.sh test
+log=build/test-build.log
+mkdir -p build
+if ! { cmake -S . -B build -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCLAIMKB_BUILD_TESTS=ON \
+         -DCLAIMKB_BUILD_EXAMPLES=ON -DCLAIMKB_REQUIRE_TESTS=ON && cmake --build build -j"$(nproc)"; } >"$log" 2>&1; then
+  cat "$log"
+  echo "tools/test.sh: the build failed; the log is in $log" >&2
+  exit 1
+fi
 run_ctest --test-dir build --output-on-failure -j2
 if [ "${CLAIMKB_TEST_QUICK:-0}" = 1 ]; then
   echo "tools/test.sh: $passed passed, 0 failed"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages claimkb needs that are missing, as root or
+# through sudo. Safe to run again: it only installs what is missing.
+#   bash tools/packages.sh answer   what building the library and the command needs
+#   bash tools/packages.sh test     that, and what the tests, sanitizers, fuzzers,
+#                                   benchmarks and style checks need
+set -euo pipefail
+
+answer=(g++ cmake make pkg-config
+        libyaml-cpp-dev libyaml-dev libboost-dev nlohmann-json3-dev libcli11-dev libstemmer-dev
+        libxxhash-dev)
+test=(python3 python3-yaml doctest-dev clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time
+      clang-format clang-tidy)
+
+case "${1:-}" in
+  answer) wanted=("${answer[@]}") ;;
+  test) wanted=("${answer[@]}" "${test[@]}") ;;
+  *) echo "usage: tools/packages.sh answer|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "tools/packages.sh: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
