@@ -21,11 +21,14 @@
 namespace claimkb::detail {
 
 // Format version of the files this library writes and reads. Change it whenever
-// the layout (store/layout.hpp, the codec's field order, the search index) changes.
+// the layout (store/layout.hpp, the search index) changes; a change of the record
+// fields needs no new number: the payload keeps the field tables' fingerprint
+// (store/schema.hpp), and a snapshot with another one is refused.
 inline constexpr std::uint32_t kSnapshotFormat = 2;
 inline constexpr std::size_t kSnapshotHeaderSize = 64;
 inline constexpr char kSnapshotMagic[8] = {'C', 'L', 'A', 'I', 'M', 'K', 'B', 'S'};
-// Payload: u32 count of each table, u32 zero, then u64 x (sections + 1) offsets.
+// Payload: u32 count of each table, u32 fingerprint of the field tables, then
+// u64 x (sections + 1) offsets.
 inline constexpr std::size_t kSnapshotTableSize = 4 * kTables + 4 + 8 * (kSections + 1);
 
 // Writes `store` to `path`, replacing it whole (store/write_file.hpp). Returns the

@@ -18,6 +18,7 @@
 
 #include "claimkb/version.hpp"
 #include "store/binary.hpp"
+#include "store/schema.hpp"
 #include "store/snapshot.hpp"
 
 namespace claimkb::detail {
@@ -192,6 +193,12 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
   if (payload_size < kSnapshotTableSize) return damaged("the snapshot is damaged: no section table");
   StoreBytes bytes;
   for (std::size_t t = 0; t < kTables; ++t) bytes.counts[t] = le32(p + 4 * t);
+  if (const std::uint32_t schema = le32(p + 4 * kTables); schema != schema_fingerprint()) {
+    // Records are read in the field tables' order: other tables would misread them.
+    return refuse("the snapshot was written with other record fields (fingerprint " + std::to_string(schema) +
+                      ", this claimkb has " + std::to_string(schema_fingerprint()) + ")" + again,
+                  Diagnostic::Code::other_version);
+  }
   const char* offsets = p + 4 * kTables + 4;
   std::uint64_t starts[kSections + 1];
   for (std::size_t i = 0; i <= kSections; ++i) starts[i] = le64(offsets + 8 * i);

@@ -7,6 +7,7 @@
 
 #include "claimkb/version.hpp"
 #include "store/binary.hpp"
+#include "store/schema.hpp"
 #include "store/snapshot.hpp"
 #include "store/write_file.hpp"
 
@@ -16,7 +17,7 @@ Result<std::size_t> write_snapshot(const Store& store, const std::string& path) 
   const StoreBytes& bytes = store.bytes();
   Writer table;
   for (std::uint32_t n : bytes.counts) table.u32(n);
-  table.u32(0);
+  table.u32(schema_fingerprint());
   std::uint64_t offset = kSnapshotTableSize;
   for (std::string_view s : bytes.sections) {
     table.u64(offset);

@@ -386,3 +386,19 @@ TEST_CASE("a snapshot outlives the handle it was opened with, and copies share i
   CHECK(copy.claim("tight-psoas-causes-back-pain") == claim);
   CHECK(claim->statement == "A tight (shortened) psoas muscle causes low back pain.");
 }
+
+TEST_CASE("a snapshot written with other record fields is refused, not misread") {
+  // The u32 after the three record counts is the field tables' fingerprint
+  // (store/schema.hpp). A claimkb whose fields differ would read the records in
+  // another order: it must refuse the file, with code other_version.
+  std::string bytes = bundled_snapshot();
+  const std::size_t at = 64 + 4 * detail::kTables;
+  bytes[at] = static_cast<char>(bytes[at] ^ 0x5a);
+  fix_checksum(bytes);
+  TempFile f;
+  spit(f.path, bytes);
+  auto r = KnowledgeBase::open(f.path);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors()[0].code == Diagnostic::Code::other_version);
+  CHECK(r.errors()[0].message.rfind("the snapshot was written with other record fields (fingerprint ", 0) == 0);
+}
