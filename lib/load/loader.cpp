@@ -153,6 +153,8 @@ class Loader {
       if (!fs::is_directory(dir, ec)) {
         if (t != Table::concept) {
           error(dir.string(), {}, std::string("missing directory: a knowledge base needs ") + sub + "/");
+        } else if (fs::exists(dir, ec)) {
+          error(dir.string(), {}, "concepts must be a directory of *.yaml files, not a file");
         }
         continue;
       }
@@ -400,9 +402,12 @@ class Loader {
       auto [it, fresh] = seen.emplace(key, First{term.record, term.noted, term.label, at});
       if (fresh || it->second.concept_index == term.record) continue;
       if (term.noted && it->second.noted) continue;
+      const bool labels = term.label || it->second.label;
       error(at, "'" + term.text + "' is also a " + (it->second.label ? "label" : "synonym") + " of concept '" +
                     std::string(table(Table::concept).id(it->second.concept_index)) + "' (" + where(it->second.at) +
-                    "); two concepts may share words only when both synonyms carry a `note` saying why");
+                    (labels ? "); a label is one concept's own: reword one of them, or make one concept broader "
+                              "than the other"
+                            : "); two concepts may share words only when both synonyms carry a `note` saying why"));
     }
     terms_ = {};
   }

@@ -86,9 +86,15 @@ TEST_CASE("two concepts may share a synonym only when both say why") {
   // tell the two concepts apart.
   KbWith shared("- {id: a, label: psoas, synonyms: [hip flexor]}\n"
                 "- {id: b, label: hip flexors}\n");
+  // b's label meets a's synonym: a label cannot carry a note, so the advice differs.
   CHECK(one_error(shared) == "concepts/c.yaml:2:18: error: 'hip flexors' is also a synonym of concept 'a' (" +
-                                 shared.path() + "/concepts/c.yaml:1:36); two concepts may share words only when both "
-                                 "synonyms carry a `note` saying why");
+                                 shared.path() + "/concepts/c.yaml:1:36); a label is one concept's own: reword one of "
+                                 "them, or make one concept broader than the other");
+  KbWith synonyms("- {id: a, label: psoas, synonyms: [hip flexor]}\n"
+                  "- {id: b, label: flexors of the hip, synonyms: [hip flexors]}\n");
+  CHECK(one_error(synonyms) == "concepts/c.yaml:2:49: error: 'hip flexors' is also a synonym of concept 'a' (" +
+                                   synonyms.path() + "/concepts/c.yaml:1:36); two concepts may share words only when "
+                                   "both synonyms carry a `note` saying why");
   // With a note on both, it loads.
   KbWith ok("- {id: a, label: lumbago, synonyms: [{text: LBP, note: shorthand for both}]}\n"
                       "- {id: b, label: low back pain, synonyms: [{text: lbp, note: shorthand for both}]}\n");

@@ -97,6 +97,12 @@ void check_same_answers(const KnowledgeBase& yaml, const KnowledgeBase& snap, co
   CHECK_FALSE(snap.report("no-such-claim").has_value());
   CHECK(claims_json(snap) == claims_json(yaml));
   CHECK(to_dot(snap) == to_dot(yaml));
+  CHECK(to_dot(snap, "", true) == to_dot(yaml, "", true));
+  REQUIRE(snap.concept_count() == yaml.concept_count());
+  for (std::size_t i = 0; i < yaml.concept_count(); ++i) {
+    CHECK(same(snap.concept_at(i), yaml.concept_at(i)));
+    CHECK(record_json(snap, yaml.concept_at(i).id) == record_json(yaml, yaml.concept_at(i).id));
+  }
   CHECK_FALSE(to_dot(snap, "no-such-claim").has_value());
   const auto a = check(yaml, article), b = check(snap, article);
   CHECK_FALSE(a.empty());  // the article must state some claims for this to test anything

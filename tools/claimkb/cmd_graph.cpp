@@ -200,13 +200,13 @@ int run(const Options& o, const GraphOptions& g, Io& io) {
   TempFile source, rendered;
   if (source.path().empty() || rendered.path().empty()) {
     err << "claimkb: cannot create a temporary file for dot\n";
-    return kUsage;
+    return kIo;
   }
   {
     std::ofstream file(source.path(), std::ios::binary);
     if (!(file << *dot).flush()) {
       err << "claimkb: cannot write a temporary file for dot\n";
-      return kUsage;
+      return kIo;
     }
   }
   // dot renders into a temporary file; the output file is then written whole.

@@ -35,7 +35,8 @@ int run(const Options& o, const Args& a, Io& io) {
 Run setup(CLI::App& app) {
   auto args = std::make_shared<Args>();
   app.add_option("text", args->words, "words to look for")->required();
-  app.add_option("--limit", args->limit, "at most this many claims (default 10)")->check(CLI::PositiveNumber);
+  app.add_option("--limit", args->limit, "at most this many claims (default 10)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}).description("a number from 1 to 1000000"));
   return [args](const Options& o, Io& io) { return run(o, *args, io); };
 }
 
