@@ -18,18 +18,22 @@ struct SearchHit {
   double score = 0.0;
 };
 
-// What an id-or-question resolved to.
+// What an id-or-question resolved to (docs/search.md has the rules).
 struct Match {
   enum class Kind {
     id,           // the text was a claim id
-    clear_best,   // a question whose best match is clearly best: score >= 0.40 and
-                  // the runner-up's <= 0.8 times it
+    clear_best,   // a question that clearly means one claim
     unclear,      // a question with candidates but no clear winner
-    none,         // nothing matches (best score < 0.15; e.g. an off-topic question)
+    none,         // nothing matches (e.g. an off-topic question)
   };
   Kind kind = Kind::none;
   std::string id;                     // the claim, for `id` and `clear_best`
   std::vector<SearchHit> candidates;  // the closest claims, best first
+  // The ids of the concepts the question names, in order (concepts/ of the KB).
+  std::vector<std::string> concepts;
+  // True when the claims were found by what they are about (their subject and
+  // object concepts), false when by their own words alone.
+  bool by_concepts = false;
 };
 
 }  // namespace claimkb

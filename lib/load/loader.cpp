@@ -20,6 +20,7 @@
 #include "model/field_ops.hpp"
 #include "store/codec.hpp"
 #include "store/table_builder.hpp"
+#include "text/concept_index.hpp"
 #include "text/search_index.hpp"
 #include "text/tokenize.hpp"
 
@@ -504,10 +505,22 @@ class Loader {
     sections[section_index(Section::grade_offsets)] = std::move(offsets.bytes());
   }
 
+  // The search index over the claims' words, and the concept index over the
+  // concepts' words and what the claims are about.
   void index_claims(std::vector<std::string>& sections) {
-    SearchIndexBuilder builder;
-    for (std::uint32_t i = 0; i < table(Table::claim).size(); ++i) builder.add(decode<Claim>(Table::claim, i));
-    sections[section_index(Section::search_index)] = builder.finish();
+    SearchIndexBuilder words;
+    ConceptIndexBuilder concepts;
+    const TableBuilder& concept_table = table(Table::concept);
+    for (std::uint32_t i = 0; i < concept_table.size(); ++i) {
+      concepts.add_concept(decode<Concept>(Table::concept, i), concept_table.refs(i, 0, kConceptRefGroups));
+    }
+    for (std::uint32_t i = 0; i < table(Table::claim).size(); ++i) {
+      const Claim claim = decode<Claim>(Table::claim, i);
+      words.add(claim);
+      concepts.add_claim(claim, table(Table::claim).refs(i, 3, kClaimRefGroups));
+    }
+    sections[section_index(Section::search_index)] = words.finish();
+    sections[section_index(Section::concept_index)] = concepts.finish();
   }
 
   std::string root_;

@@ -11,7 +11,7 @@
 //                starts in refs (entry i x groups + g), then the end
 //   refs         u32 targets: indices into the table each group refers to
 // plus each claim's grade (grade_data, grade_offsets), the KB's warnings (meta),
-// and the search index. All numbers are little-endian.
+// the search index and the concept index. All numbers are little-endian.
 #pragma once
 
 #include <array>
@@ -30,11 +30,12 @@ enum class Section : std::uint32_t {
   grade_data,
   grade_offsets,
   search_index,
+  concept_index,
   // Each table's seven sections, in Table order, from kFirstTableSection.
-  count = 4 + 7 * kTables
+  count = 5 + 7 * kTables
 };
 inline constexpr std::size_t kSections = static_cast<std::size_t>(Section::count);
-inline constexpr std::size_t kFirstTableSection = 4;
+inline constexpr std::size_t kFirstTableSection = 5;
 
 enum class Part : std::uint32_t { data, offsets, ids, id_offsets, order, ref_offsets, refs };
 

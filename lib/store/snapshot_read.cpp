@@ -105,7 +105,8 @@ std::optional<std::uint64_t> checksum_of_file(int fd, std::uint64_t payload_size
 // through bounds-checked decoding; the search index is copied when first used
 // (Store::search_index()).
 bool copied(std::size_t section) {
-  if (section == section_index(Section::grade_data) || section == section_index(Section::search_index)) {
+  if (section == section_index(Section::grade_data) || section == section_index(Section::search_index) ||
+      section == section_index(Section::concept_index)) {
     return false;
   }
   for (std::size_t t = 0; t < kTables; ++t) {

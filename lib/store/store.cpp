@@ -202,6 +202,18 @@ const SearchIndex& Store::search_index() const {
   return search_;
 }
 
+const ConceptIndex& Store::concept_index() const {
+  std::call_once(concepts_once_, [this] {
+    std::string_view bytes = bytes_.at(Section::concept_index);
+    if (bytes_.mapped) {
+      concepts_copy_.assign(bytes);
+      bytes = concepts_copy_;
+    }
+    if (auto index = ConceptIndex::open(bytes, size(Table::concept), size(Table::claim))) concept_index_ = *index;
+  });
+  return concept_index_;
+}
+
 const EvidenceGraph& Store::graph() const {
   std::call_once(graph_once_, [this] {
     const std::uint32_t claims = size(Table::claim), citations = size(Table::citation);

@@ -23,6 +23,7 @@
 #include "claimkb/verdict.hpp"
 #include "grade/evidence_graph.hpp"
 #include "store/layout.hpp"
+#include "text/concept_index.hpp"
 #include "text/search_index.hpp"
 
 namespace claimkb::detail {
@@ -85,6 +86,8 @@ class Store {
   // Checked (and, from a mapped file, copied) on first use. An index that fails its
   // check, which only a forged snapshot can hold, finds nothing.
   const SearchIndex& search_index() const;
+  // The same, for the concept index.
+  const ConceptIndex& concept_index() const;
   const std::vector<Diagnostic>& warnings() const { return warnings_; }
   // Claims, citations and concepts as a Boost graph, built on first use.
   const EvidenceGraph& graph() const;
@@ -99,6 +102,9 @@ class Store {
   mutable std::once_flag search_once_;
   mutable std::string search_copy_;
   mutable SearchIndex search_;
+  mutable std::once_flag concepts_once_;
+  mutable std::string concepts_copy_;
+  mutable ConceptIndex concept_index_;
   std::unique_ptr<LazyRecords<Claim>> claims_;
   std::unique_ptr<LazyRecords<Grade>> grades_;
   std::unique_ptr<LazyRecords<Citation>> citations_;

@@ -2,6 +2,9 @@
 // text/search_index.hpp, the decision thresholds in text/search_rules.hpp.
 #include "claimkb/knowledge_base.hpp"
 #include "kb/state.hpp"
+#include "text/concept_match.hpp"
+#include "text/cues.hpp"
+#include "text/match_rules.hpp"
 #include "text/search_rules.hpp"
 
 namespace claimkb {
@@ -17,6 +20,10 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   return hits;
 }
 
+// A question is answered by what it is about when it names concepts: the best
+// claim whose subject and object it covers, if clearly best. Otherwise by its words
+// (BM25F), but a claim that says what it is about is never answered on words
+// alone: a question that does not cover its subject and object asks something else.
 Match KnowledgeBase::match(std::string_view id_or_question) const {
   Match m;
   if (claim(id_or_question) != nullptr) {
@@ -24,12 +31,35 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
     m.id = std::string(id_or_question);
     return m;
   }
+  const detail::Store& store = *state_->store;
+  detail::Stemmer& stemmer = detail::thread_stemmer();
+  const detail::TextAnalysis text = store.concept_index().analyse(id_or_question, stemmer);
+  for (std::uint32_t c : detail::named_concepts(text)) m.concepts.emplace_back(store.id(detail::Table::concept, c));
+  const detail::Query words = store.search_index().query(id_or_question, stemmer);
+  const auto covered = detail::covered_claims(store, text, detail::find_cues(text, stemmer), words);
+  if (!covered.empty()) {
+    m.by_concepts = true;
+    for (std::size_t k = 0; k < covered.size() && k < detail::kCandidates; ++k) {
+      m.candidates.push_back({std::string(store.id(detail::Table::claim, covered[k].claim)), covered[k].score});
+    }
+    const double best = covered.front().score;
+    const double second = covered.size() > 1 ? covered[1].score : 0.0;
+    if (best >= detail::kConceptFloor && second <= best - detail::kConceptMargin) {
+      m.kind = Match::Kind::clear_best;
+      m.id = m.candidates.front().id;
+    } else {
+      m.kind = Match::Kind::unclear;
+    }
+    return m;
+  }
   m.candidates = search(id_or_question, detail::kCandidates);
   const double best = m.candidates.empty() ? 0.0 : m.candidates.front().score;
   const double second = m.candidates.size() > 1 ? m.candidates[1].score : 0.0;
+  const bool has_about = !m.candidates.empty() &&
+                         store.concept_index().relation(*store.find(detail::Table::claim, m.candidates.front().id));
   if (best < detail::kNoneFloor) {
     m.kind = Match::Kind::none;
-  } else if (best >= detail::kClearFloor && second <= detail::kClearRatio * best) {
+  } else if (best >= detail::kClearFloor && second <= detail::kClearRatio * best && !has_about) {
     m.kind = Match::Kind::clear_best;
     m.id = m.candidates.front().id;
   } else {

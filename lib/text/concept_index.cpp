@@ -1,0 +1,259 @@
+#include "text/concept_index.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "model/enums.hpp"
+#include "text/tokenize.hpp"
+
+namespace claimkb::detail {
+namespace {
+
+constexpr std::uint8_t kNoRelation = 0xFF;
+// Longer synonyms than this many terms are not looked for (none needs more).
+constexpr std::uint32_t kMaxPhraseTerms = 8;
+constexpr std::size_t kHeader = 7 * 4;
+
+std::string join(const std::vector<std::string>& terms, std::size_t first, std::size_t end) {
+  std::string key;
+  for (std::size_t k = first; k < end; ++k) {
+    if (k > first) key += ' ';
+    key += terms[k];
+  }
+  return key;
+}
+
+}  // namespace
+
+bool TextAnalysis::in_mention(std::size_t term) const {
+  for (const Mention& m : mentions) {
+    if (term >= m.first && term < m.end) return true;
+  }
+  return false;
+}
+
+TextAnalysis analyse_words(std::string_view text, Stemmer& stemmer) {
+  TextAnalysis a;
+  for_each_word(text, [&](std::string_view w) {
+    if (is_term_word(w)) {
+      a.terms.push_back(term_of(w, stemmer));
+      a.term_word.push_back(static_cast<std::uint32_t>(a.words.size()));
+    }
+    a.words.emplace_back(w);
+  });
+  return a;
+}
+
+// ---- building ----
+
+struct ConceptIndexBuilder::State {
+  Stemmer stemmer;
+  std::vector<std::pair<std::string, std::uint32_t>> phrases;  // (key, concept)
+  std::vector<std::vector<std::uint32_t>> broader;             // by concept
+  std::vector<std::uint8_t> relations;                         // by claim
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> about;  // (concept, claim)
+  std::uint32_t max_terms = 0;
+
+  void add_phrase(std::string_view text, std::uint32_t concept_index) {
+    const std::vector<std::string> terms = analyze(text, stemmer);
+    if (terms.empty() || terms.size() > kMaxPhraseTerms) return;
+    max_terms = std::max(max_terms, static_cast<std::uint32_t>(terms.size()));
+    phrases.emplace_back(join(terms, 0, terms.size()), concept_index);
+  }
+};
+
+ConceptIndexBuilder::ConceptIndexBuilder() : s_(std::make_unique<State>()) {}
+ConceptIndexBuilder::~ConceptIndexBuilder() = default;
+
+void ConceptIndexBuilder::add_concept(const Concept& c, const std::vector<std::uint32_t>& broader) {
+  const auto index = static_cast<std::uint32_t>(s_->broader.size());
+  s_->broader.push_back(broader);
+  s_->add_phrase(c.label, index);
+  for (const Synonym& s : c.synonyms) s_->add_phrase(s.text, index);
+}
+
+void ConceptIndexBuilder::add_claim(const Claim& c, const std::vector<std::uint32_t>& subject) {
+  const auto index = static_cast<std::uint32_t>(s_->relations.size());
+  s_->relations.push_back(c.about ? static_cast<std::uint8_t>(c.about->relation) : kNoRelation);
+  for (std::uint32_t s : subject) s_->about.emplace_back(s, index);
+}
+
+// The bytes (all numbers little-endian):
+//   u32 concepts, claims, phrases, phrase bytes, longest phrase (terms), ancestors, about;
+//   u32 ancestor_offsets[concepts + 1]; u32 ancestors[...]  (each concept's, sorted, itself included)
+//   u32 about_offsets[concepts + 1]; u32 about_claims[...]  (claims whose subject names it, sorted)
+//   u8 relation[claims] (0xFF: no about), zero-padded to a multiple of 4;
+//   u32 phrase_offsets[phrases + 1]; u32 phrase_concept[phrases]; the phrases, sorted.
+std::string ConceptIndexBuilder::finish() {
+  State& s = *s_;
+  const auto concepts = static_cast<std::uint32_t>(s.broader.size());
+  const auto claims = static_cast<std::uint32_t>(s.relations.size());
+  // Ancestors: the broader concepts' closure (the loader has refused cycles).
+  std::vector<std::vector<std::uint32_t>> ancestors(concepts);
+  for (std::uint32_t c = 0; c < concepts; ++c) {
+    std::vector<std::uint32_t> stack{c};
+    std::vector<std::uint32_t>& out = ancestors[c];
+    while (!stack.empty()) {
+      const std::uint32_t v = stack.back();
+      stack.pop_back();
+      if (std::find(out.begin(), out.end(), v) != out.end()) continue;
+      out.push_back(v);
+      for (std::uint32_t b : s.broader[v]) stack.push_back(b);
+    }
+    std::sort(out.begin(), out.end());
+  }
+  std::sort(s.about.begin(), s.about.end());
+  s.about.erase(std::unique(s.about.begin(), s.about.end()), s.about.end());
+  std::sort(s.phrases.begin(), s.phrases.end());
+  s.phrases.erase(std::unique(s.phrases.begin(), s.phrases.end()), s.phrases.end());
+
+  Writer w;
+  std::size_t ancestor_total = 0, phrase_bytes = 0;
+  for (const auto& a : ancestors) ancestor_total += a.size();
+  for (const auto& p : s.phrases) phrase_bytes += p.first.size();
+  for (std::size_t x : {std::size_t{concepts}, std::size_t{claims}, s.phrases.size(), phrase_bytes,
+                        std::size_t{s.max_terms}, ancestor_total, s.about.size()}) {
+    w.u32(static_cast<std::uint32_t>(x));
+  }
+  std::uint32_t at = 0;
+  w.u32(at);
+  for (const auto& a : ancestors) w.u32(at += static_cast<std::uint32_t>(a.size()));
+  for (const auto& a : ancestors) {
+    for (std::uint32_t x : a) w.u32(x);
+  }
+  std::size_t k = 0;
+  w.u32(0);
+  for (std::uint32_t c = 0; c < concepts; ++c) {
+    while (k < s.about.size() && s.about[k].first == c) ++k;
+    w.u32(static_cast<std::uint32_t>(k));
+  }
+  for (const auto& [c, claim] : s.about) w.u32(claim);
+  for (std::uint8_t r : s.relations) w.u8(r);
+  while (w.size() % 4 != 0) w.u8(0);
+  at = 0;
+  w.u32(at);
+  for (const auto& p : s.phrases) w.u32(at += static_cast<std::uint32_t>(p.first.size()));
+  for (const auto& p : s.phrases) w.u32(p.second);
+  for (const auto& p : s.phrases) w.bytes() += p.first;
+  s_ = std::make_unique<State>();
+  return std::move(w.bytes());
+}
+
+// ---- reading ----
+
+std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size_t concepts, std::size_t claims) {
+  if (bytes.size() < kHeader) return std::nullopt;
+  const Packed<std::uint32_t> header(bytes.data());
+  ConceptIndex x;
+  x.concepts_ = header[0];
+  x.claims_ = header[1];
+  x.phrases_ = header[2];
+  const std::uint64_t phrase_bytes = header[3];
+  x.max_terms_ = header[4];
+  const std::uint64_t ancestor_total = header[5], about_total = header[6];
+  if (x.concepts_ != concepts || x.claims_ != claims || x.max_terms_ > kMaxPhraseTerms) return std::nullopt;
+  std::uint64_t at = kHeader;
+  auto take = [&](std::uint64_t count, std::uint64_t size) {
+    const char* p = bytes.data() + std::min<std::uint64_t>(at, bytes.size());
+    at += count * size;
+    return p;
+  };
+  const std::uint64_t c = x.concepts_;
+  x.ancestor_offsets_ = Packed<std::uint32_t>(take(c + 1, 4));
+  x.ancestors_ = Packed<std::uint32_t>(take(ancestor_total, 4));
+  x.about_offsets_ = Packed<std::uint32_t>(take(c + 1, 4));
+  x.about_claims_ = Packed<std::uint32_t>(take(about_total, 4));
+  x.relations_ = Packed<std::uint8_t>(take(x.claims_, 1));
+  at = (at + 3) / 4 * 4;
+  x.phrase_offsets_ = Packed<std::uint32_t>(take(std::uint64_t{x.phrases_} + 1, 4));
+  x.phrase_concept_ = Packed<std::uint32_t>(take(x.phrases_, 4));
+  x.phrase_bytes_ = take(phrase_bytes, 1);
+  if (at != bytes.size()) return std::nullopt;
+
+  auto valid_offsets = [](const Packed<std::uint32_t>& o, std::uint64_t parts, std::uint64_t end) {
+    if (o[0] != 0 || o[parts] != end) return false;
+    for (std::uint64_t i = 1; i <= parts; ++i) {
+      if (o[i] < o[i - 1]) return false;
+    }
+    return true;
+  };
+  if (!valid_offsets(x.ancestor_offsets_, c, ancestor_total) || !valid_offsets(x.about_offsets_, c, about_total) ||
+      !valid_offsets(x.phrase_offsets_, x.phrases_, phrase_bytes)) {
+    return std::nullopt;
+  }
+  for (std::uint64_t i = 0; i < ancestor_total; ++i) {
+    if (x.ancestors_[i] >= x.concepts_) return std::nullopt;
+  }
+  for (std::uint64_t i = 0; i < about_total; ++i) {
+    if (x.about_claims_[i] >= x.claims_) return std::nullopt;
+  }
+  for (std::uint32_t i = 0; i < x.claims_; ++i) {
+    const std::uint8_t r = x.relations_[i];
+    if (r != kNoRelation && !valid_enum<Relation>(r)) return std::nullopt;
+  }
+  for (std::uint32_t p = 0; p < x.phrases_; ++p) {
+    if (x.phrase_concept_[p] >= x.concepts_ || (p > 0 && x.phrase(p) < x.phrase(p - 1))) return std::nullopt;
+  }
+  return x;
+}
+
+std::string_view ConceptIndex::phrase(std::uint32_t p) const {
+  return std::string_view(phrase_bytes_ + phrase_offsets_[p], phrase_offsets_[p + 1] - phrase_offsets_[p]);
+}
+
+std::vector<std::uint32_t> ConceptIndex::ancestors(std::uint32_t concept_index) const {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t k = ancestor_offsets_[concept_index]; k < ancestor_offsets_[concept_index + 1]; ++k) {
+    out.push_back(ancestors_[k]);
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> ConceptIndex::claims_about(std::uint32_t concept_index) const {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t k = about_offsets_[concept_index]; k < about_offsets_[concept_index + 1]; ++k) {
+    out.push_back(about_claims_[k]);
+  }
+  return out;
+}
+
+std::optional<Relation> ConceptIndex::relation(std::uint32_t claim) const {
+  const std::uint8_t r = relations_[claim];
+  if (r == kNoRelation) return std::nullopt;
+  return static_cast<Relation>(r);
+}
+
+TextAnalysis ConceptIndex::analyse(std::string_view text, Stemmer& stemmer) const {
+  TextAnalysis a = analyse_words(text, stemmer);
+  const std::size_t n = a.terms.size();
+  for (std::size_t i = 0; i < n;) {
+    // The longest phrase that starts here: try the longest key first.
+    const std::size_t longest = std::min<std::size_t>(max_terms_, n - i);
+    std::string key = join(a.terms, i, i + longest);
+    bool found = false;
+    for (std::size_t len = longest; len > 0 && !found; --len) {
+      if (len < longest) key.resize(key.rfind(' '));
+      std::uint32_t lo = 0, hi = phrases_;  // the first phrase >= key
+      while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (phrase(mid) < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      TextAnalysis::Mention m{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), {}};
+      for (std::uint32_t p = lo; p < phrases_ && phrase(p) == key; ++p) m.concepts.push_back(phrase_concept_[p]);
+      if (!m.concepts.empty()) {
+        a.mentions.push_back(std::move(m));
+        i += len;
+        found = true;
+      }
+    }
+    if (!found) ++i;
+  }
+  return a;
+}
+
+}  // namespace claimkb::detail

@@ -1,0 +1,36 @@
+// Matching a question or a sentence to claims by what they are about. Private to
+// the library; docs/search.md explains the rules and how they were chosen.
+//
+// A text covers a claim when it names (directly, or through a narrower concept)
+// every concept of the claim's subject and of its object; a claim that compares
+// ("X more than Y") is covered by its subject and what it is compared with when
+// the text compares too. Covered claims are then scored by how much of the text
+// they explain, how directly, whether the cue words fit their relation, and the
+// text's BM25 score against their own wording.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "store/store.hpp"
+#include "text/concept_index.hpp"
+#include "text/cues.hpp"
+#include "text/search_index.hpp"
+
+namespace claimkb::detail {
+
+struct ConceptCandidate {
+  std::uint32_t claim = 0;
+  double score = 0.0;               // in [0, 1]
+  bool relation_fits = false;       // a cue word points to the claim's relation
+  std::vector<std::uint32_t> concepts;  // the claim's concepts the text names
+};
+
+// Every claim the text covers, best first.
+std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
+                                             const Query& words);
+
+// The concepts a text names, in order, each once.
+std::vector<std::uint32_t> named_concepts(const TextAnalysis& text);
+
+}  // namespace claimkb::detail

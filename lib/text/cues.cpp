@@ -1,0 +1,172 @@
+#include "text/cues.hpp"
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "text/tokenize.hpp"
+
+namespace claimkb::detail {
+namespace {
+
+using R = Relation;
+
+Relations set_of(const std::vector<Relation>& rs) {
+  Relations out;
+  for (Relation r : rs) out.set(static_cast<std::size_t>(r));
+  return out;
+}
+
+struct RelationCue {
+  std::vector<std::string_view> words;
+  std::vector<Relation> relations;
+};
+
+// Words that say how a subject bears on an object, each with the relations it is
+// compatible with. Written as words; stemmed once, the way text is.
+const std::vector<RelationCue>& relation_cues() {
+  static const std::vector<RelationCue> cues = {
+    // Cause, or a link that may be one.
+    {{"cause", "causes", "caused", "causing", "lead", "leads", "trigger", "triggers", "reason", "blame", "behind",
+      "responsible", "result", "source", "produce", "produces", "contribute", "contributes", "due", "culprit",
+      "gives", "give", "create", "creates", "bring", "brings"},
+     {R::causes, R::associated_with, R::predicts}},
+    {{"link", "linked", "associated", "association", "connection", "connected", "related", "relationship",
+      "correlate", "correlated", "correlation", "tied", "common", "compared", "differ", "difference", "show"},
+     {R::associated_with, R::causes, R::predicts}},
+    {{"predict", "predicts", "predictor", "risk", "develop", "develops", "future", "later", "likely", "chance",
+      "odds", "forecast"},
+     {R::predicts, R::associated_with, R::causes}},
+    // Effects of a treatment.
+    {{"relieve", "relieves", "relief", "help", "helps", "helped", "helpful", "ease", "eases", "fix", "fixes",
+      "cure", "cures", "treat", "treats", "treatment", "alleviate", "improve", "improves", "improvement", "work",
+      "works", "worked", "benefit", "benefits", "good", "heal", "soothe", "remedy", "effective", "effect",
+      "reduce", "reduces", "reduced", "better", "last", "lasts", "lasting", "ward"},
+     {R::relieves, R::increases, R::decreases, R::needed_for}},
+    {{"increase", "increases", "increased", "boost", "boosts", "gain", "gains", "lengthen", "lengthens", "loosen",
+      "loosens", "extend", "extends", "more", "greater", "open", "opens", "deepen", "deepens", "intensify",
+      "stretch", "release", "releases", "free", "unlock"},
+     {R::increases, R::relieves}},
+    {{"decrease", "decreases", "less", "inhibit", "inhibits", "shut", "shuts", "switch", "weaken", "weakens",
+      "dampen", "suppress", "suppresses", "relax", "relaxes", "calm", "calms", "turn", "stop", "stops", "prevent",
+      "prevents"},
+     {R::decreases, R::relieves}},
+    // Tests and findings.
+    {{"measure", "measures", "measured", "measuring", "test", "tests", "assess", "assesses", "assessment",
+      "check", "checks", "gauge", "accurate", "accuracy", "reliable", "reliably", "reliability", "valid",
+      "validity", "tell", "tells", "diagnose", "evaluate", "determine", "trust", "trustworthy", "examiner",
+      "examiners", "agree", "consistent", "consistently"},
+     {R::measures, R::detects, R::indicates}},
+    {{"find", "finds", "feel", "feels", "locate", "locates", "reach", "reaches", "palpate", "press", "presses",
+      "touch", "touches", "access", "get", "prod", "poke", "dig", "hands"},
+     {R::detects, R::measures}},
+    {{"mean", "means", "sign", "signs", "indicate", "indicates", "indicator", "signal", "signals", "dysfunctional",
+      "problem", "wrong"},
+     {R::indicates, R::needed_for}},
+    // What a muscle does or holds.
+    {{"store", "stores", "stored", "hold", "holds", "trap", "traps", "trapped", "keep", "keeps", "carry",
+      "carries", "harbour", "harbor", "lock", "locked", "soul", "release"},
+     {R::stores}},
+    {{"stabilize", "stabilise", "stabilizes", "stabilises", "stability", "stabilizer", "stabiliser", "support",
+      "supports", "steady", "stable", "brace", "braces", "anchor"},
+     {R::stabilizes, R::protects}},
+    {{"protect", "protects", "guard", "guards", "guarding", "splint", "defend", "defends", "reflex", "reflexively",
+      "spasm", "spasms", "react", "reacts", "response", "clamp", "clamps", "tense", "tenses", "tighten",
+      "tightens"},
+     {R::protects, R::stabilizes}},
+    {{"mimic", "mimics", "mistake", "mistaken", "confuse", "confused", "imitate", "imitates", "masquerade",
+      "resemble", "resembles", "like", "look", "looks", "pass", "fake", "appear", "appears", "seem", "seems"},
+     {R::mimics}},
+    // Harm and safety.
+    {{"harm", "harms", "harmful", "dangerous", "danger", "injure", "injures", "injury", "hurt", "damage",
+      "damages", "rupture", "ruptures", "burst", "bursts", "tear", "unsafe", "safe", "safety", "complication",
+      "complications", "bad", "adverse", "risky", "serious", "perforate", "perforates", "careful", "caution"},
+     {R::harms, R::rarely_harms}},
+    {{"rare", "rarely", "seldom", "uncommon", "safe", "safely", "low"}, {R::rarely_harms}},
+    // Necessity.
+    {{"key", "need", "needs", "needed", "essential", "must", "crucial", "main", "central", "important", "always",
+      "everyone", "every", "missing", "piece", "priority", "focus", "target", "root"},
+     {R::needed_for, R::indicates}},
+  };
+  return cues;
+}
+
+// "better than", "more than", "beats", "versus": a comparison.
+constexpr std::string_view kComparative[] = {"better", "beat", "beats", "than", "versus", "vs", "superior",
+                                             "outperform", "outperforms", "compared", "rather", "instead",
+                                             "more", "over"};
+
+// Words (folded, stop words included) that deny what the sentence says.
+constexpr std::string_view kNegations[] = {
+    "not",    "no",       "never",     "none",     "nor",       "neither",   "nothing",    "don't",
+    "doesn't", "didn't",  "isn't",     "aren't",   "wasn't",    "weren't",   "can't",      "cannot",
+    "won't",  "wouldn't", "shouldn't", "couldn't", "hasn't",    "haven't",   "myth",       "myths",
+    "unfounded", "unsupported", "debunked", "disproved", "untrue", "false",  "lack",       "lacks",
+    "little", "scant",    "thin",      "doubt",    "doubtful",  "unlikely",  "failed",     "fail",
+    "fails",  "unproven", "misconception", "nonsense", "overstated", "exaggerated", "busted", "wrong"};
+
+// Words that report someone else's claim without taking it on.
+constexpr std::string_view kReports[] = {
+    "say",      "says",    "said",       "saying",    "claim",    "claims",   "claimed",   "believe",
+    "believes", "believed", "according", "heard",     "told",     "tell",     "tells",     "supposedly",
+    "allegedly", "insist", "insists",    "swear",     "swears",   "argue",    "argues",    "promise",
+    "promises", "popular", "idea",       "notion",    "theory",   "teach",    "teaches",   "taught",
+    "preach",   "preaches", "reckon",    "reckons",   "suggests", "advertise", "advertised", "marketed",
+    "so-called", "goes",   "story",      "wisdom",    "folklore", "influencers", "gurus"};
+
+struct Lexicon {
+  std::unordered_map<std::string, Relations> relation;  // term -> relations
+};
+
+const Lexicon& lexicon(Stemmer& stemmer) {
+  static Lexicon lex;
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    for (const RelationCue& cue : relation_cues()) {
+      const Relations rs = set_of(cue.relations);
+      for (std::string_view w : cue.words) lex.relation[term_of(w, stemmer)] |= rs;
+    }
+  });
+  return lex;
+}
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view w) {
+  for (std::string_view x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
+  const Lexicon& lex = lexicon(stemmer);
+  Cues cues;
+  for (std::size_t t = 0; t < text.terms.size(); ++t) {
+    if (text.in_mention(t)) continue;
+    if (auto it = lex.relation.find(text.terms[t]); it != lex.relation.end()) cues.relations |= it->second;
+  }
+  // Comparatives and polarity are read from every word, stop words included
+  // ("than", "not"), outside the concepts named.
+  std::vector<bool> in_concept(text.words.size(), false);
+  for (const auto& m : text.mentions) {
+    for (std::uint32_t t = m.first; t < m.end; ++t) {
+      // The words between a mention's first and last term belong to it as well.
+      in_concept[text.term_word[t]] = true;
+    }
+  }
+  for (std::size_t w = 0; w < text.words.size(); ++w) {
+    if (in_concept[w]) continue;
+    const std::string& word = text.words[w];
+    if (contains(kComparative, word)) cues.comparative = true;
+    if (contains(kNegations, word)) cues.negated = true;
+    if (contains(kReports, word)) cues.reported = true;
+  }
+  return cues;
+}
+
+}  // namespace claimkb::detail

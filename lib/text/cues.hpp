@@ -1,0 +1,28 @@
+// Cue words: what the words around the concepts say about how they are related,
+// and whether a sentence asserts, denies or reports a claim. Private to the
+// library; docs/search.md lists the cues and why each is there.
+#pragma once
+
+#include <bitset>
+#include <cstddef>
+
+#include "claimkb/types.hpp"
+#include "text/concept_index.hpp"
+
+namespace claimkb::detail {
+
+inline constexpr std::size_t kRelations = 16;  // the values of Relation
+using Relations = std::bitset<kRelations>;
+
+struct Cues {
+  Relations relations;  // relations some cue word outside the concepts points to
+  bool comparative = false;  // "better than", "more than", "beats", "versus"
+  bool negated = false;      // "not", "no evidence", "myth", "did no better"
+  bool reported = false;     // "some trainers say", "you may have heard", "according to"
+};
+
+// The cues of an analysed text; words inside concept mentions are not cues
+// ("my back hurts" is a symptom, not harm).
+Cues find_cues(const TextAnalysis& text, Stemmer& stemmer);
+
+}  // namespace claimkb::detail

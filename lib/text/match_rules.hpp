@@ -1,0 +1,24 @@
+// The weights and thresholds of matching by concepts. Private to the library;
+// docs/search.md explains how they were chosen (on tests/data/paraphrase, never on
+// the held-out set).
+#pragma once
+
+namespace claimkb::detail {
+
+// A covered claim's score: the share of the text's concept mentions it explains,
+// the share of its own concepts the text names directly (not through a narrower
+// one), whether the cue words fit its relation (1), say nothing (0.5) or point
+// elsewhere (0), and the share of its own wording in the text. The weights add to 1.
+inline constexpr double kExplainedWeight = 0.40;
+inline constexpr double kDirectWeight = 0.25;
+inline constexpr double kRelationWeight = 0.15;
+inline constexpr double kWordingWeight = 0.20;
+// A claim that compares ("X more than Y"), when the text does not.
+inline constexpr double kUnaskedComparisonPenalty = 0.25;
+
+// match(): the best covered claim is answered when it scores at least this, and
+// the runner-up at least kConceptMargin less.
+inline constexpr double kConceptFloor = 0.45;
+inline constexpr double kConceptMargin = 0.08;
+
+}  // namespace claimkb::detail
