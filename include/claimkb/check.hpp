@@ -1,10 +1,15 @@
 // claimkb/check.hpp — finding the knowledge base's claims in a text (SPEC.md §5,
 // `claimkb check`).
 //
-// check() splits a text into sentences and reports each sentence that states one of
-// the KB's claims, worded as its statement, one of its aliases, or a paraphrase
-// close to one of them, with that claim's verdict. Sentences that state no claim
-// are not reported. Thread-safe like every query of a KnowledgeBase; never throws.
+// check() splits a text into sentences and reports each sentence that makes one of
+// the KB's claims, in any words: by what it is about (it names the claim's subject
+// and object concepts and a word for how they are related), or worded close to its
+// statement or an alias. It says whether the sentence asserts the claim, denies it
+// or reports someone else holding it, and how that stands with the claim's verdict:
+// what a fact-checker needs. Headings, reference-list entries and quoted study
+// titles are not claims. Sentences that make no claim are not reported.
+// docs/search.md has the rules. Thread-safe like every query of a KnowledgeBase;
+// never throws.
 #pragma once
 
 #include <cstddef>
@@ -25,13 +30,23 @@ struct ClaimMention {
   // Offsets count bytes, not characters, so UTF-8 text slices correctly.
   std::size_t begin = 0;
   std::size_t end = 0;
+  // Where the sentence starts, 1-based; the column counts UTF-8 characters, as
+  // editors do.
+  std::size_t line = 1;
+  std::size_t column = 1;
   std::string sentence;
   std::string id;  // the claim
   Verdict verdict = Verdict::insufficient;
   std::optional<Certainty> certainty;
-  // How much of the claim's closest wording the sentence contains, in (0, 1]: the
-  // idf-weighted share of the terms of its statement or best alias.
+  // How well the sentence matches the claim, in (0, 1]: by concepts, the score of
+  // docs/search.md; by wording, the idf-weighted share of the terms of its
+  // statement or best alias.
   double score = 0.0;
+  Polarity polarity = Polarity::asserts;
+  Agreement agreement = Agreement::unsettled;
+  // The ids of the claim's concepts the sentence names (empty when it matched by
+  // wording alone).
+  std::vector<std::string> concepts;
 };
 
 // The claims stated in `text`, in the order of the text; at most one per sentence.

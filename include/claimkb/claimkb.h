@@ -29,7 +29,7 @@
  *
  * Threads: a claimkb_t is immutable once open. Any number of threads may call the
  * query functions (claimkb_claim_count, claimkb_verdict_json, claimkb_list_json,
- * claimkb_search_json, claimkb_record_json) on the same handle at once, without
+ * claimkb_search_json, claimkb_check_json, claimkb_record_json) on the same handle at once, without
  * locking. claimkb_open
  * may run on several threads at once (each gets its own handle), but it reads the
  * environment, so not while another thread calls setenv(). claimkb_close must not
@@ -103,7 +103,8 @@ CLAIMKB_EXPORT size_t claimkb_claim_count(const claimkb_t* kb);
 
 /* The verdict on one claim as the JSON object `claimkb verdict --json` prints
  * (id, statement, verdict, certainty, summary, reasons, evidence, asserted_by,
- * premises, warnings), on one line. `claim_id_or_question` is a claim id, or a question in plain words that is
+ * premises, warnings, and "match": how the text was matched and the concepts it
+ * names), on one line. `claim_id_or_question` is a claim id, or a question in plain words that is
  * matched against the claims' statements and aliases.
  * Success: the JSON, which the caller frees with claimkb_free().
  * Failure: NULL and *errptr set, when the text names no claim, when a question
@@ -121,12 +122,22 @@ CLAIMKB_EXPORT char* claimkb_list_json(const claimkb_t* kb, char** errptr);
 
 /* The claims that best match `text`, best first, at most `limit` of them, as the
  * JSON array `claimkb search --json` prints: {"id", "score", "statement",
- * "verdict", "certainty"} objects, a higher score for a better match. No match is
+ * "verdict", "certainty", "concepts"} objects, a higher score for a better match. No match is
  * not an error: the array is empty.
  * Success: the JSON, which the caller frees with claimkb_free().
  * Failure: NULL and *errptr set (kb or text NULL, or out of memory). */
 CLAIMKB_EXPORT char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit,
                                          char** errptr);
+
+/* The claims a text makes, sentence by sentence, as the JSON array `claimkb check
+ * --json` prints: for each, the sentence and its byte span, line and column, the
+ * claim and its verdict, the polarity (asserts, denies, reports), whether that
+ * agrees with the verdict, and the concepts named. `text` is UTF-8 (invalid bytes
+ * are repaired in what comes back). No claim found is not an error: the array is
+ * empty.
+ * Success: the JSON, which the caller frees with claimkb_free().
+ * Failure: NULL and *errptr set (kb or text NULL, or out of memory). */
+CLAIMKB_EXPORT char* claimkb_check_json(const claimkb_t* kb, const char* text, char** errptr);
 
 /* One claim, citation or concept as stored: the JSON object `claimkb show --json`
  * prints (every key that is set, as the YAML spells it; a citation also has its

@@ -1,6 +1,7 @@
-// claimkb/search.hpp — finding claims from plain words (SPEC.md §5: search, verdict
-// with a question, check). Results are plain values; the functions that produce
-// them are members of KnowledgeBase and thread-safe like every query.
+// claimkb/search.hpp — finding claims from plain words (`claimkb search`, `verdict`
+// with a question, `check`; docs/search.md). Results are plain values; the
+// functions that produce them are members of KnowledgeBase and thread-safe like
+// every query.
 #pragma once
 
 #include <cstddef>
@@ -11,11 +12,14 @@ namespace claimkb {
 
 struct SearchHit {
   std::string id;  // claim id
-  // In [0, 1); higher is better, and comparable across queries of one KB: BM25F
-  // over statement, aliases and tags, divided by the most the query could score,
-  // then weighted by how much of the claim's own wording the query covers
-  // (docs/search.md). Words of the query that no claim holds lower it.
+  // In [0, 1]; higher is better, and comparable across queries of one KB. The
+  // larger of two scores (docs/search.md): by words, BM25F over statement, aliases
+  // and tags, normalised and weighted by how much of the claim's own wording the
+  // query covers; by concepts, when the query names the claim's subject and object.
   double score = 0.0;
+  // The ids of the claim's concepts that the query names (directly or through a
+  // narrower concept); empty when it matched by words alone.
+  std::vector<std::string> concepts;
 };
 
 // What an id-or-question resolved to (docs/search.md has the rules).

@@ -41,6 +41,15 @@ enum class Relation {
   indicates, stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for,
 };
 
+// What a sentence does with a claim (`check`): says it is true, says it is false
+// or unsupported, or reports that someone else holds it without taking it on.
+enum class Polarity { asserts, denies, reports };
+
+// How what a sentence says stands with the claim's verdict: it agrees or disagrees
+// with the evidence, the evidence does not settle it (mixed or insufficient), or
+// the sentence takes no side (it reports).
+enum class Agreement { agrees, disagrees, unsettled, no_stance };
+
 CLAIMKB_EXPORT std::string_view to_string(Design v);
 CLAIMKB_EXPORT std::string_view to_string(Pooled v);
 CLAIMKB_EXPORT std::string_view to_string(Stance v);
@@ -51,6 +60,8 @@ CLAIMKB_EXPORT std::string_view to_string(Certainty v);
 CLAIMKB_EXPORT std::string_view to_string(Concern v);
 CLAIMKB_EXPORT std::string_view to_string(Verdict v);
 CLAIMKB_EXPORT std::string_view to_string(Relation v);
+CLAIMKB_EXPORT std::string_view to_string(Polarity v);
+CLAIMKB_EXPORT std::string_view to_string(Agreement v);
 
 CLAIMKB_EXPORT std::optional<Design> parse_design(std::string_view s);
 CLAIMKB_EXPORT std::optional<Pooled> parse_pooled(std::string_view s);

@@ -174,7 +174,7 @@ char* claimkb_verdict_json(const claimkb_t* kb, const char* claim_id_or_question
       failure.set(no_match_message(kb->kb, text, match), Code::not_found);
       return nullptr;
     }
-    return copy_out(claimkb::to_json(*kb->kb.report(match.id)));  // match() names only claims the KB has
+    return copy_out(claimkb::verdict_json(kb->kb, match));
   });
 }
 
@@ -195,6 +195,16 @@ char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit, c
       return nullptr;
     }
     return copy_out(claimkb::search_json(kb->kb, text, limit));
+  });
+}
+
+char* claimkb_check_json(const claimkb_t* kb, const char* text, char** errptr) {
+  return guarded(errptr, [&](Failure& failure) -> char* {
+    if (kb == nullptr || text == nullptr) {
+      failure.set("claimkb_check_json: kb and text must not be NULL", Code::bad_argument);
+      return nullptr;
+    }
+    return copy_out(claimkb::check_json(kb->kb, text));
   });
 }
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claimkb/check.hpp"
+
 namespace claimkb {
 namespace {
 
@@ -42,9 +44,38 @@ std::string search_json(const KnowledgeBase& kb, std::string_view text, std::siz
                     {"score", hit.score},
                     {"statement", kb.claim(hit.id)->statement},
                     {"verdict", std::string(to_string(g.verdict))},
-                    {"certainty", certainty(g)}});
+                    {"certainty", certainty(g)},
+                    {"concepts", hit.concepts}});
   }
   return dump(hits, indent);
+}
+
+std::string check_json(const KnowledgeBase& kb, std::string_view text, int indent) {
+  ordered_json all = ordered_json::array();
+  for (const ClaimMention& m : check(kb, text)) {
+    const Grade& g = *kb.grade(m.id);
+    all.push_back({{"begin", m.begin},
+                   {"end", m.end},
+                   {"line", m.line},
+                   {"column", m.column},
+                   {"sentence", m.sentence},
+                   {"id", m.id},
+                   {"statement", kb.claim(m.id)->statement},
+                   {"verdict", std::string(to_string(m.verdict))},
+                   {"certainty", certainty(g)},
+                   {"score", m.score},
+                   {"polarity", std::string(to_string(m.polarity))},
+                   {"agreement", std::string(to_string(m.agreement))},
+                   {"concepts", m.concepts}});
+  }
+  return dump(all, indent);
+}
+
+std::string verdict_json(const KnowledgeBase& kb, const Match& m, int indent) {
+  ordered_json j = ordered_json::parse(to_json(*kb.report(m.id)));
+  j["match"] = {{"by", m.kind == Match::Kind::id ? "id" : m.by_concepts ? "concepts" : "words"},
+                {"concepts", m.concepts}};
+  return dump(j, indent);
 }
 
 }  // namespace claimkb

@@ -40,6 +40,8 @@ CLAIMKB_ENUM_NAMES(Verdict, "supported", "refuted", "mixed", "insufficient")
 CLAIMKB_ENUM_NAMES(Relation, "causes", "associated_with", "predicts", "relieves", "increases", "decreases",
                    "measures", "detects", "indicates", "stores", "harms", "rarely_harms", "stabilizes",
                    "mimics", "protects", "needed_for")
+CLAIMKB_ENUM_NAMES(Polarity, "asserts", "denies", "reports")
+CLAIMKB_ENUM_NAMES(Agreement, "agrees", "disagrees", "unsettled", "no_stance")
 CLAIMKB_ENUM_NAMES(Diagnostic::Severity, "error", "warning")
 CLAIMKB_ENUM_NAMES(Diagnostic::Code, "", "invalid_kb", "io", "damaged_snapshot", "other_version", "too_large",
                    "not_found", "bad_argument", "out_of_memory", "internal", "warning")

@@ -17,6 +17,8 @@ std::string_view to_string(Concern v) { return detail::enum_name(v); }
 std::string_view to_string(Verdict v) { return detail::enum_name(v); }
 std::string_view to_string(Relation v) { return detail::enum_name(v); }
 std::string_view to_string(Diagnostic::Code v) { return detail::enum_name(v); }
+std::string_view to_string(Polarity v) { return detail::enum_name(v); }
+std::string_view to_string(Agreement v) { return detail::enum_name(v); }
 
 std::optional<Design> parse_design(std::string_view s) { return detail::parse_enum<Design>(s); }
 std::optional<Pooled> parse_pooled(std::string_view s) { return detail::parse_enum<Pooled>(s); }

@@ -1,46 +1,145 @@
-// check(): the KB's claims stated in a text, sentence by sentence.
+// check(): the KB's claims made in a text, sentence by sentence.
 //
-// Each sentence is ranked against the KB like a search query, which gives a few
-// candidate claims from the postings of the sentence's own terms. A candidate is
-// reported only when the sentence contains most of one of its wordings (statement
-// or alias): search's score is normalised by the query, and a long sentence about
-// many things scores low against every claim even when it states one of them,
-// while the share of the claim's wording it contains does not depend on what else
-// the sentence says.
+// A sentence makes a claim that says what it is about when it covers the claim's
+// subject and object concepts (text/concept_match.hpp) and a cue word fits the
+// claim's relation, or the sentence holds most of the claim's own wording: naming
+// the topics is not enough ("I saw a massage therapist for my back pain" makes no
+// claim). A claim without `about` is found by its wording only: the sentence must
+// contain most of one of its wordings (text/check_rules.hpp), which does not
+// depend on what else the sentence says.
 #include "claimkb/check.hpp"
 
-#include "text/check_rules.hpp"
+#include <algorithm>
+#include <tuple>
+
 #include "kb/state.hpp"
 #include "model/utf8.hpp"
+#include "text/check_rules.hpp"
+#include "text/concept_match.hpp"
+#include "text/match_rules.hpp"
+#include "text/cues.hpp"
 #include "text/sentences.hpp"
 
 namespace claimkb {
+namespace {
+
+using detail::Table;
+
+// The sentence with any quoted study title blanked out: a quotation of a title
+// ("... the plain title "Tightness of hamstring- and psoas major muscles: ..."")
+// names a study, it does not make its claim.
+std::string without_quoted_titles(std::string_view sentence) {
+  std::string out(sentence);
+  static constexpr std::string_view kIntroducers[] = {"title", "titled", "entitled", "called", "named",
+                                                      "headlined", "paper", "study"};
+  for (std::size_t open = 0; (open = out.find_first_of("\"\xE2", open)) != std::string::npos;) {
+    const bool curly = out.compare(open, 3, "\xE2\x80\x9C") == 0;
+    if (out[open] != '"' && !curly) {
+      ++open;
+      continue;
+    }
+    const std::size_t body = open + (curly ? 3 : 1);
+    const std::size_t close = curly ? out.find("\xE2\x80\x9D", body) : out.find('"', body);
+    if (close == std::string::npos) break;
+    // What comes just before the quotation introduces a title?
+    const std::string before = out.substr(open > 40 ? open - 40 : 0, open > 40 ? 40 : open);
+    bool title = false;
+    for (std::string_view w : kIntroducers) title = title || before.find(w) != std::string::npos;
+    if (title) std::fill(out.begin() + static_cast<std::ptrdiff_t>(body), out.begin() + static_cast<std::ptrdiff_t>(close), ' ');
+    open = close + 1;
+  }
+  return out;
+}
+
+// 1-based line and column of byte offsets that come in increasing order (as
+// check() finds sentences), found in one pass over the text; the column counts
+// UTF-8 characters, as editors do.
+class Positions {
+ public:
+  explicit Positions(std::string_view text) : text_(text) {}
+  std::pair<std::size_t, std::size_t> at(std::size_t offset) {
+    if (offset < at_) at_ = 0, line_ = 1, column_ = 1;  // out of order: start again
+    for (; at_ < offset && at_ < text_.size(); ++at_) {
+      if (text_[at_] == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((static_cast<unsigned char>(text_[at_]) & 0xC0) != 0x80) {
+        ++column_;
+      }
+    }
+    return {line_, column_};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0, line_ = 1, column_ = 1;
+};
+
+Agreement agreement_of(Polarity polarity, Verdict verdict) {
+  if (polarity == Polarity::reports) return Agreement::no_stance;
+  if (verdict != Verdict::supported && verdict != Verdict::refuted) return Agreement::unsettled;
+  const bool says_true = polarity == Polarity::asserts;
+  return says_true == (verdict == Verdict::supported) ? Agreement::agrees : Agreement::disagrees;
+}
+
+}  // namespace
 
 std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) {
   const detail::Store& store = *kb.state_->store;
   const detail::SearchIndex& index = store.search_index();
+  const detail::ConceptIndex& concepts = store.concept_index();
   detail::Stemmer& stemmer = detail::thread_stemmer();
   std::vector<ClaimMention> out;
+  Positions positions(text);
   for (const detail::SentenceSpan& span : detail::split_sentences(text)) {
+    if (span.heading || span.reference) continue;
     const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
-    const detail::Query q = index.query(sentence, stemmer);
-    if (q.known.size() < 3) continue;  // see check_rules.hpp
-    std::uint32_t best_claim = 0;
-    detail::Coverage best;
-    // Candidates come best first, so on equal strength the better-ranked one stays.
-    for (const detail::ScoredClaim& c : index.bm25(q, detail::kCheckCandidates, detail::kCheckOpeningTerms)) {
-      for (const detail::Coverage& cov : index.phrasing_coverages(c.claim, q.known)) {
-        if (detail::states(cov) && detail::stronger(cov, best)) {
-          best = cov;
-          best_claim = c.claim;
+    const std::string words = without_quoted_titles(sentence);
+    const detail::Query q = index.query(words, stemmer);
+    const detail::TextAnalysis analysis = concepts.analyse(words, stemmer);
+    const detail::Cues cues = detail::find_cues(analysis, stemmer);
+
+    std::optional<std::uint32_t> found;
+    double score = 0.0;
+    std::vector<std::uint32_t> named;
+    for (const detail::ConceptCandidate& c : detail::covered_claims(store, analysis, cues, q)) {
+      const double wording = index.phrasing_coverage(c.claim, q.known).share;
+      if ((c.relation_fits || wording >= detail::kSentenceWordingShare) && c.score >= detail::kSentenceFloor) {
+        found = c.claim;
+        score = c.score;
+        named = c.concepts;
+        break;  // best first
+      }
+    }
+    if (!found && q.known.size() >= 3) {  // see check_rules.hpp
+      detail::Coverage best;
+      // Candidates come best first, so on equal strength the better-ranked one stays.
+      for (const detail::ScoredClaim& c : index.bm25(q, detail::kCheckCandidates, detail::kCheckOpeningTerms)) {
+        if (concepts.relation(c.claim)) continue;  // a claim with about is found by what it is about
+        for (const detail::Coverage& cov : index.phrasing_coverages(c.claim, q.known)) {
+          if (detail::states(cov) && detail::stronger(cov, best)) {
+            best = cov;
+            found = c.claim;
+            score = cov.share;
+          }
         }
       }
     }
-    if (best.terms == 0) continue;
-    const Grade& grade = store.grade(best_claim);
-    out.push_back({span.begin, span.end, detail::to_valid_utf8(sentence),
-                   std::string(store.id(detail::Table::claim, best_claim)), grade.verdict, grade.certainty,
-                   best.share});
+    if (!found) continue;
+    const Grade& grade = store.grade(*found);
+    ClaimMention m;
+    m.begin = span.begin;
+    m.end = span.end;
+    std::tie(m.line, m.column) = positions.at(span.begin);
+    m.sentence = detail::to_valid_utf8(sentence);
+    m.id = std::string(store.id(Table::claim, *found));
+    m.verdict = grade.verdict;
+    m.certainty = grade.certainty;
+    m.score = score;
+    m.polarity = cues.negated ? Polarity::denies : cues.reported ? Polarity::reports : Polarity::asserts;
+    m.agreement = agreement_of(m.polarity, grade.verdict);
+    for (std::uint32_t c : named) m.concepts.emplace_back(store.id(Table::concept, c));
+    out.push_back(std::move(m));
   }
   return out;
 }

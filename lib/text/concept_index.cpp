@@ -13,6 +13,8 @@ namespace {
 constexpr std::uint8_t kNoRelation = 0xFF;
 // Longer synonyms than this many terms are not looked for (none needs more).
 constexpr std::uint32_t kMaxPhraseTerms = 8;
+// Other words a phrase may have among its own and still be a mention.
+constexpr std::size_t kGapTerms = 2;
 constexpr std::size_t kHeader = 7 * 4;
 
 std::string join(const std::vector<std::string>& terms, std::size_t first, std::size_t end) {
@@ -195,7 +197,39 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   for (std::uint32_t p = 0; p < x.phrases_; ++p) {
     if (x.phrase_concept_[p] >= x.concepts_ || (p > 0 && x.phrase(p) < x.phrase(p - 1))) return std::nullopt;
   }
+  auto vocabulary = std::make_shared<std::vector<std::string>>();
+  for (std::uint32_t p = 0; p < x.phrases_; ++p) {
+    const std::string_view key = x.phrase(p);
+    for (std::size_t b = 0, e; b <= key.size(); b = e + 1) {
+      e = std::min(key.find(' ', b), key.size());
+      vocabulary->emplace_back(key.substr(b, e - b));
+    }
+  }
+  std::sort(vocabulary->begin(), vocabulary->end());
+  vocabulary->erase(std::unique(vocabulary->begin(), vocabulary->end()), vocabulary->end());
+  x.vocabulary_ = std::move(vocabulary);
   return x;
+}
+
+bool ConceptIndex::known_term(const std::string& term) const {
+  return vocabulary_ && std::binary_search(vocabulary_->begin(), vocabulary_->end(), term);
+}
+
+// "stiffer", "looser", "tightest", "easier": the term of the plain adjective, when
+// concepts are named with it. The stemmer leaves comparatives alone, and a list of
+// them could never be complete.
+std::string ConceptIndex::positive_degree_term(std::string_view word, Stemmer& stemmer) const {
+  for (std::string_view suffix : {std::string_view("est"), std::string_view("er")}) {
+    if (word.size() < suffix.size() + 3 || word.substr(word.size() - suffix.size()) != suffix) continue;
+    const std::string base(word.substr(0, word.size() - suffix.size()));
+    std::vector<std::string> forms = {base, base + "e"};  // stiff-er, loos-er
+    if (base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2]) forms.push_back(base.substr(0, base.size() - 1));
+    if (base.back() == 'i') forms.push_back(base.substr(0, base.size() - 1) + "y");  // easi-er
+    for (const std::string& f : forms) {
+      if (std::string t = term_of(f, stemmer); known_term(t)) return t;
+    }
+  }
+  return {};
 }
 
 std::string_view ConceptIndex::phrase(std::uint32_t p) const {
@@ -226,6 +260,10 @@ std::optional<Relation> ConceptIndex::relation(std::uint32_t claim) const {
 
 TextAnalysis ConceptIndex::analyse(std::string_view text, Stemmer& stemmer) const {
   TextAnalysis a = analyse_words(text, stemmer);
+  for (std::size_t t = 0; t < a.terms.size(); ++t) {
+    if (known_term(a.terms[t])) continue;
+    if (std::string plain = positive_degree_term(a.words[a.term_word[t]], stemmer); !plain.empty()) a.terms[t] = plain;
+  }
   const std::size_t n = a.terms.size();
   for (std::size_t i = 0; i < n;) {
     // The longest phrase that starts here: try the longest key first.
@@ -253,7 +291,70 @@ TextAnalysis ConceptIndex::analyse(std::string_view text, Stemmer& stemmer) cons
     }
     if (!found) ++i;
   }
+  find_gapped(a);
   return a;
+}
+
+// People put words inside a phrase ("pain on the left side of my lower back" for
+// "pain in my lower back"): a phrase of two or more terms also counts when its
+// terms come in order with at most kGapTerms others among them, from a term no
+// contiguous mention covers. It may overlap a contiguous mention (then both
+// concepts are named: "lower back" is also where the pain is).
+void ConceptIndex::find_gapped(TextAnalysis& a) const {
+  const std::size_t n = a.terms.size();
+  std::vector<TextAnalysis::Mention> found;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a.in_mention(i)) continue;
+    const std::string& first = a.terms[i];
+    // Phrases that start with this term: keys `first` and `first ...`, together in
+    // the sorted table.
+    std::uint32_t lo = 0, hi = phrases_;
+    while (lo < hi) {
+      const std::uint32_t mid = lo + (hi - lo) / 2;
+      if (phrase(mid) < first) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    std::size_t best_end = 0;
+    std::vector<std::uint32_t> best_concepts;
+    std::size_t best_terms = 0;
+    for (std::uint32_t p = lo; p < phrases_; ++p) {
+      const std::string_view key = phrase(p);
+      if (key.substr(0, first.size()) != first) break;
+      if (key.size() == first.size() || key[first.size()] != ' ') continue;  // one term, or a longer first word
+      // The phrase's other terms, in order, within the window.
+      std::size_t at = i + 1, terms = 1, last = i;
+      const std::size_t window_end = std::min(n, i + 1 + kMaxPhraseTerms + kGapTerms);
+      bool whole = true;
+      for (std::size_t b = first.size() + 1; b <= key.size();) {
+        const std::size_t e = std::min(key.find(' ', b), key.size());
+        const std::string_view term = key.substr(b, e - b);
+        while (at < window_end && a.terms[at] != term) ++at;
+        if (at >= window_end) {
+          whole = false;
+          break;
+        }
+        last = at++;
+        ++terms;
+        b = e + 1;
+      }
+      if (!whole || last + 1 - i > terms + kGapTerms) continue;
+      if (terms > best_terms) {
+        best_terms = terms;
+        best_end = last + 1;
+        best_concepts.clear();
+      }
+      if (terms == best_terms && last + 1 == best_end) best_concepts.push_back(phrase_concept_[p]);
+    }
+    if (best_terms >= 2) {
+      found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best_end), std::move(best_concepts)});
+    }
+  }
+  for (auto& m : found) a.mentions.push_back(std::move(m));
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const TextAnalysis::Mention& x, const TextAnalysis::Mention& y) { return x.first < y.first; });
 }
 
 }  // namespace claimkb::detail

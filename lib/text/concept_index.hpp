@@ -82,12 +82,17 @@ class ConceptIndex {
 
  private:
   std::string_view phrase(std::uint32_t p) const;
+  bool known_term(const std::string& term) const;
+  void find_gapped(TextAnalysis& a) const;
+  std::string positive_degree_term(std::string_view word, Stemmer& stemmer) const;
 
   std::uint32_t concepts_ = 0, claims_ = 0, phrases_ = 0, max_terms_ = 0;
   Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_;
   Packed<std::uint8_t> relations_;
   Packed<std::uint32_t> phrase_offsets_, phrase_concept_;
   const char* phrase_bytes_ = nullptr;
+  // Every term of every phrase, sorted: the words concepts are named with.
+  std::shared_ptr<const std::vector<std::string>> vocabulary_;
 };
 
 }  // namespace claimkb::detail

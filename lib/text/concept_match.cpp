@@ -11,11 +11,30 @@ bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
-bool all_in(const IndexList& needed, const std::vector<std::uint32_t>& covered) {
-  for (std::uint32_t k = 0; k < needed.size(); ++k) {
-    if (!contains(covered, needed[k])) return false;
+// How a text names one of a claim's concepts.
+enum class Named { no, through_narrower, directly, through_broader };
+
+// A text names a claim's concept directly, or through a narrower one (it says
+// "psoas", the claim says "hip flexors"), or loosely through the concept just
+// broader (it says "the hip flexor", meaning the psoas, as people do).
+Named how_named(const Store& store, std::uint32_t concept_index, const std::vector<std::uint32_t>& direct,
+                const std::vector<std::uint32_t>& covered) {
+  if (contains(direct, concept_index)) return Named::directly;
+  if (contains(covered, concept_index)) return Named::through_narrower;
+  const IndexList parents = store.refs(Table::concept, concept_index, 0);
+  for (std::uint32_t k = 0; k < parents.size(); ++k) {
+    if (contains(direct, parents[k])) return Named::through_broader;
   }
-  return true;
+  return Named::no;
+}
+
+double directness(Named n) {
+  switch (n) {
+    case Named::directly: return 1.0;
+    case Named::through_narrower: return kThroughNarrower;
+    case Named::through_broader: return kThroughBroader;
+    default: return 0.0;
+  }
 }
 
 }  // namespace
@@ -59,11 +78,17 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
   const SearchIndex& wording = store.search_index();
+  auto all_named = [&](const IndexList& needed) {
+    for (std::uint32_t k = 0; k < needed.size(); ++k) {
+      if (how_named(store, needed[k], direct, covered) == Named::no) return false;
+    }
+    return true;
+  };
   for (std::uint32_t claim : candidates) {
     const IndexList subject = store.refs(Table::claim, claim, 3), object = store.refs(Table::claim, claim, 4);
     const IndexList compared = store.refs(Table::claim, claim, 5);
-    const bool compares = !compared.empty() && all_in(compared, covered) && cues.comparative;
-    if (!all_in(subject, covered) || !(all_in(object, covered) || compares)) continue;
+    const bool compares = !compared.empty() && all_named(compared) && cues.comparative;
+    if (!all_named(subject) || !(all_named(object) || compares)) continue;
 
     ConceptCandidate c;
     c.claim = claim;
@@ -71,36 +96,43 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     for (const IndexList* list : {&subject, &object, &compared}) {
       for (std::uint32_t k = 0; k < list->size(); ++k) own.push_back((*list)[k]);
     }
-    // How much of the text the claim explains: the mentions one of its concepts
-    // stands for.
-    std::size_t explained = 0;
-    for (const auto& up : mention_ancestors) {
-      bool hit = false;
-      for (std::uint32_t o : own) hit = hit || contains(up, o);
-      explained += hit ? 1 : 0;
-    }
-    // How directly: a concept the text names itself counts more than one it
-    // reaches through a narrower one.
-    std::size_t named = 0;
+    // How directly the text names the claim's concepts.
+    double named = 0.0;
     for (std::uint32_t o : own) {
-      if (contains(direct, o)) {
-        ++named;
-        c.concepts.push_back(o);
-      } else if (contains(covered, o)) {
-        c.concepts.push_back(o);
+      const Named how = how_named(store, o, direct, covered);
+      named += directness(how);
+      if (how != Named::no) c.concepts.push_back(o);
+    }
+    // How much of the text the claim explains: the mentions one of its concepts
+    // stands for (the mention names it, or something narrower, or just broader).
+    std::size_t explained = 0;
+    for (std::size_t k = 0; k < text.mentions.size(); ++k) {
+      bool hit = false;
+      for (std::uint32_t o : own) {
+        if (contains(mention_ancestors[k], o)) hit = true;
+        const IndexList parents = store.refs(Table::concept, o, 0);
+        for (std::uint32_t p = 0; p < parents.size() && !hit; ++p) {
+          for (std::uint32_t m : text.mentions[k].concepts) hit = hit || m == parents[p];
+        }
       }
+      explained += hit ? 1 : 0;
     }
     const std::optional<Relation> relation = index.relation(claim);
     c.relation_fits = relation && cues.relations.test(static_cast<std::size_t>(*relation));
-    const double relation_term = cues.relations.none() ? 0.5 : c.relation_fits ? 1.0 : 0.0;
+    // Cue words say the claim's relation first (1), fit it (kFittingRelation), say
+    // nothing of a relation (0.5), or say another (0).
+    const bool says_it = relation && cues.primary.test(static_cast<std::size_t>(*relation));
+    const double relation_term = cues.relations.none() ? 0.5 : says_it ? 1.0 : c.relation_fits ? kFittingRelation : 0.0;
     // A claim that compares, when the text does not name what it is compared with:
     // the text asks about the simpler claim.
     const bool comparison_unasked = !compared.empty() && !compares;
-    const double wording_share = wording.phrasing_coverage(claim, words.known).share;
-    c.score = kExplainedWeight * static_cast<double>(explained) / static_cast<double>(text.mentions.size()) +
-              kDirectWeight * static_cast<double>(named) / static_cast<double>(own.size()) +
-              kRelationWeight * relation_term + kWordingWeight * wording_share -
-              (comparison_unasked ? kUnaskedComparisonPenalty : 0.0);
+    c.explained = static_cast<double>(explained) / static_cast<double>(text.mentions.size());
+    c.directness = named / static_cast<double>(own.size());
+    c.relation = relation_term;
+    c.wording = wording.phrasing_coverage(claim, words.known).share;
+    c.comparison_unasked = comparison_unasked;
+    c.score = kExplainedWeight * c.explained + kDirectWeight * c.directness + kRelationWeight * c.relation +
+              kWordingWeight * c.wording - (comparison_unasked ? kUnaskedComparisonPenalty : 0.0);
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const ConceptCandidate& a, const ConceptCandidate& b) {

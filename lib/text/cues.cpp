@@ -1,5 +1,6 @@
 #include "text/cues.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -35,7 +36,8 @@ const std::vector<RelationCue>& relation_cues() {
       "gives", "give", "create", "creates", "bring", "brings"},
      {R::causes, R::associated_with, R::predicts}},
     {{"link", "linked", "associated", "association", "connection", "connected", "related", "relationship",
-      "correlate", "correlated", "correlation", "tied", "common", "compared", "differ", "difference", "show"},
+      "correlate", "correlated", "correlation", "tied", "common", "compared", "differ", "difference", "show",
+      "tend", "tends", "typical", "typically"},
      {R::associated_with, R::causes, R::predicts}},
     {{"predict", "predicts", "predictor", "risk", "develop", "develops", "future", "later", "likely", "chance",
       "odds", "forecast"},
@@ -115,10 +117,13 @@ constexpr std::string_view kReports[] = {
     "allegedly", "insist", "insists",    "swear",     "swears",   "argue",    "argues",    "promise",
     "promises", "popular", "idea",       "notion",    "theory",   "teach",    "teaches",   "taught",
     "preach",   "preaches", "reckon",    "reckons",   "suggests", "advertise", "advertised", "marketed",
-    "so-called", "goes",   "story",      "wisdom",    "folklore", "influencers", "gurus"};
+    "so-called", "goes",   "story",      "wisdom",    "folklore", "influencers", "gurus",     "describe",
+    "describes", "described", "account", "accounts", "pointed",  "quoted",   "maintain",  "maintains",
+    "reportedly", "rumour",  "rumor",    "fans",      "proponents", "advocates", "sellers", "marketing"};
 
 struct Lexicon {
-  std::unordered_map<std::string, Relations> relation;  // term -> relations
+  std::unordered_map<std::string, Relations> relation;  // term -> relations it fits
+  std::unordered_map<std::string, Relations> primary;   // term -> the relation it says first
 };
 
 const Lexicon& lexicon(Stemmer& stemmer) {
@@ -127,7 +132,12 @@ const Lexicon& lexicon(Stemmer& stemmer) {
   std::call_once(once, [&] {
     for (const RelationCue& cue : relation_cues()) {
       const Relations rs = set_of(cue.relations);
-      for (std::string_view w : cue.words) lex.relation[term_of(w, stemmer)] |= rs;
+      const Relations first = set_of({cue.relations.front()});
+      for (std::string_view w : cue.words) {
+        const std::string t = term_of(w, stemmer);
+        lex.relation[t] |= rs;
+        lex.primary[t] |= first;
+      }
     }
   });
   return lex;
@@ -148,7 +158,10 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
   Cues cues;
   for (std::size_t t = 0; t < text.terms.size(); ++t) {
     if (text.in_mention(t)) continue;
-    if (auto it = lex.relation.find(text.terms[t]); it != lex.relation.end()) cues.relations |= it->second;
+    if (auto it = lex.relation.find(text.terms[t]); it != lex.relation.end()) {
+      cues.relations |= it->second;
+      cues.primary |= lex.primary.at(text.terms[t]);
+    }
   }
   // Comparatives and polarity are read from every word, stop words included
   // ("than", "not"), outside the concepts named.
@@ -159,12 +172,27 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
       in_concept[text.term_word[t]] = true;
     }
   }
+  // "Which ... X or Y?" compares X and Y.
+  const bool which = std::find(text.words.begin(), text.words.end(), "which") != text.words.end();
+  const bool alternative = std::find(text.words.begin(), text.words.end(), "or") != text.words.end();
+  cues.comparative = which && alternative;
+  // A denial bears on the claim when it comes before its last concept or just
+  // after it ("... causes back pain, not ..." is rare; "..., so if the pain does not
+  // settle, see a doctor" is common): words further on speak of something else.
+  std::size_t last_concept = 0;
+  for (const auto& m : text.mentions) last_concept = std::max<std::size_t>(last_concept, text.term_word[m.end - 1]);
+  constexpr std::size_t kNegationReach = 3;
   for (std::size_t w = 0; w < text.words.size(); ++w) {
     if (in_concept[w]) continue;
     const std::string& word = text.words[w];
-    if (contains(kComparative, word)) cues.comparative = true;
-    if (contains(kNegations, word)) cues.negated = true;
+    // "better", "than", "versus", and any comparative adjective ("larger gains").
+    if (contains(kComparative, word) || positive_degree(word) != word) cues.comparative = true;
     if (contains(kReports, word)) cues.reported = true;
+    // "a little more range" is not a denial; "little evidence" is.
+    const bool quantity = word == "little" && w > 0 && text.words[w - 1] == "a";
+    if (contains(kNegations, word) && !quantity && (text.mentions.empty() || w <= last_concept + kNegationReach)) {
+      cues.negated = true;
+    }
   }
   return cues;
 }

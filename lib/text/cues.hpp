@@ -15,7 +15,8 @@ inline constexpr std::size_t kRelations = 16;  // the values of Relation
 using Relations = std::bitset<kRelations>;
 
 struct Cues {
-  Relations relations;  // relations some cue word outside the concepts points to
+  Relations relations;  // relations some cue word outside the concepts fits
+  Relations primary;    // the relations those words say first ("linked": associated_with)
   bool comparative = false;  // "better than", "more than", "beats", "versus"
   bool negated = false;      // "not", "no evidence", "myth", "did no better"
   bool reported = false;     // "some trainers say", "you may have heard", "according to"

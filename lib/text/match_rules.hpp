@@ -15,10 +15,27 @@ inline constexpr double kRelationWeight = 0.15;
 inline constexpr double kWordingWeight = 0.20;
 // A claim that compares ("X more than Y"), when the text does not.
 inline constexpr double kUnaskedComparisonPenalty = 0.25;
+// How much a claim's concept counts for directness when the text names it through
+// a narrower concept, or loosely through the concept just broader.
+inline constexpr double kThroughNarrower = 0.6;
+inline constexpr double kThroughBroader = 0.3;
+// The relation term when cue words fit the claim's relation without saying it
+// first ("does a tight psoas cause back pain" fits associated_with too).
+inline constexpr double kFittingRelation = 0.7;
 
 // match(): the best covered claim is answered when it scores at least this, and
 // the runner-up at least kConceptMargin less.
 inline constexpr double kConceptFloor = 0.45;
 inline constexpr double kConceptMargin = 0.08;
+
+}  // namespace claimkb::detail
+
+namespace claimkb::detail {
+
+// check(): a covered claim is made by a sentence when it scores at least
+// kSentenceFloor and a cue word fits its relation, or the sentence holds at least
+// kSentenceWordingShare of one of its wordings.
+inline constexpr double kSentenceFloor = 0.45;
+inline constexpr double kSentenceWordingShare = 0.6;
 
 }  // namespace claimkb::detail

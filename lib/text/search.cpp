@@ -1,5 +1,7 @@
 // KnowledgeBase::search and ::match: plain words to claims. The ranking is in
 // text/search_index.hpp, the decision thresholds in text/search_rules.hpp.
+#include <algorithm>
+
 #include "claimkb/knowledge_base.hpp"
 #include "kb/state.hpp"
 #include "text/concept_match.hpp"
@@ -9,15 +11,41 @@
 
 namespace claimkb {
 
+// Claims by words (BM25F) and by concepts, each with the larger of its two scores.
 std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t limit) const {
   const detail::Store& store = *state_->store;
+  detail::Stemmer& stemmer = detail::thread_stemmer();
   const auto& index = store.search_index();
-  const detail::Query q = index.query(text, detail::thread_stemmer());
-  std::vector<SearchHit> hits;
-  for (const auto& r : index.rank(q, limit, detail::kListFloor)) {
-    hits.push_back({std::string(store.id(detail::Table::claim, r.claim)), r.score});
+  const detail::Query q = index.query(text, stemmer);
+  const detail::TextAnalysis analysis = store.concept_index().analyse(text, stemmer);
+  struct Hit {
+    std::uint32_t claim;
+    double score;
+    std::vector<std::uint32_t> concepts;
+  };
+  std::vector<Hit> hits;
+  for (const auto& c : detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q)) {
+    hits.push_back({c.claim, c.score, c.concepts});
   }
-  return hits;
+  for (const auto& r : index.rank(q, limit, detail::kListFloor)) {
+    auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.claim == r.claim; });
+    if (same == hits.end()) {
+      hits.push_back({r.claim, r.score, {}});
+    } else {
+      same->score = std::max(same->score, r.score);
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.score != b.score ? a.score > b.score : a.claim < b.claim;
+  });
+  if (hits.size() > limit) hits.resize(limit);
+  std::vector<SearchHit> out;
+  for (const Hit& h : hits) {
+    SearchHit hit{std::string(store.id(detail::Table::claim, h.claim)), h.score, {}};
+    for (std::uint32_t c : h.concepts) hit.concepts.emplace_back(store.id(detail::Table::concept, c));
+    out.push_back(std::move(hit));
+  }
+  return out;
 }
 
 // A question is answered by what it is about when it names concepts: the best
@@ -52,7 +80,7 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
     }
     return m;
   }
-  m.candidates = search(id_or_question, detail::kCandidates);
+  m.candidates = search(id_or_question, detail::kCandidates);  // no claim is covered: words alone
   const double best = m.candidates.empty() ? 0.0 : m.candidates.front().score;
   const double second = m.candidates.size() > 1 ? m.candidates[1].score : 0.0;
   const bool has_about = !m.candidates.empty() &&

@@ -226,6 +226,63 @@ class Splitter {
 
 }  // namespace
 
-std::vector<SentenceSpan> split_sentences(std::string_view text) { return Splitter(text).run(); }
+bool is_reference_line(std::string_view line) {
+  if (line.find("doi:") != std::string_view::npos || line.find("doi.org/") != std::string_view::npos ||
+      line.find("PMID") != std::string_view::npos || line.find("et al.") != std::string_view::npos) {
+    return true;
+  }
+  auto year_at = [&](std::size_t i) {
+    return i + 4 <= line.size() && (line.substr(i, 2) == "19" || line.substr(i, 2) == "20") && is_digit(line[i + 2]) &&
+           is_digit(line[i + 3]) && (i == 0 || !is_digit(line[i - 1])) && (i + 4 == line.size() || !is_digit(line[i + 4]));
+  };
+  bool bracketed_year = false;
+  for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
+    if (!year_at(i)) continue;
+    // Vancouver: "1988;93(3):267-76", "2015;(9):CD001929".
+    if (i + 5 < line.size() && line[i + 4] == ';' && (is_digit(line[i + 5]) || line[i + 5] == '(')) return true;
+    bracketed_year = bracketed_year || (i > 0 && line[i - 1] == '(' && i + 4 < line.size() && line[i + 4] == ')');
+  }
+  // APA and Harvard: "Smith, J. A. (2015)." or "Smith JA, Jones B (2015)".
+  std::size_t i = 0;
+  while (i < line.size() && (is_alpha(line[i]) || line[i] == '-' || line[i] == '\'')) ++i;
+  const bool surname = i > 1 && is_upper(line[0]);
+  if (i < line.size() && line[i] == ',') ++i;
+  while (i < line.size() && line[i] == ' ') ++i;
+  const bool initial = i < line.size() && is_upper(line[i]) && (i + 1 == line.size() || !is_lower(line[i + 1]));
+  return surname && initial && bracketed_year;
+}
+
+std::vector<SentenceSpan> split_sentences(std::string_view text) {
+  std::vector<SentenceSpan> spans = Splitter(text).run();
+  for (SentenceSpan& s : spans) {
+    std::size_t line_begin = s.begin;
+    while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
+    std::size_t line_end = s.end;
+    while (line_end < text.size() && text[line_end] != '\n') ++line_end;
+    const std::string_view line = text.substr(line_begin, line_end - line_begin);
+    s.reference = is_reference_line(line);
+    // A heading: the whole line, without a list marker before it or closing
+    // punctuation at its end.
+    bool marker = false;
+    const std::size_t content = next_line_content(text, line_begin, marker);
+    const std::size_t last = trim_back(text, s.begin, s.end);
+    std::size_t end_char = last;
+    for (bool again = true; again && end_char > s.begin;) {  // step back over closing quotes and brackets
+      again = false;
+      for (std::size_t n : {std::size_t{3}, std::size_t{2}, std::size_t{1}}) {
+        if (end_char >= s.begin + n && closer_length(text, end_char - n) == n) {
+          end_char -= n;
+          again = true;
+          break;
+        }
+      }
+    }
+    const char final = end_char > s.begin ? text[end_char - 1] : '.';
+    const bool punctuated = std::string_view(".!?:;").find(final) != std::string_view::npos ||
+                            (end_char >= 3 && has_at(text, end_char - 3, "\xE2\x80\xA6"));
+    s.heading = !marker && !punctuated && content == s.begin && trim_back(text, line_begin, line_end) == s.end;
+  }
+  return spans;
+}
 
 }  // namespace claimkb::detail

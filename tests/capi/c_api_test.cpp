@@ -37,7 +37,7 @@ struct Handle {
 
 }  // namespace
 
-TEST_CASE("the C API answers a claim id with the same JSON as to_json(report)") {
+TEST_CASE("the C API answers a claim id with the same JSON as verdict_json") {
   Handle h;
   REQUIRE(h.kb != nullptr);
   CHECK(h.err == nullptr);
@@ -47,7 +47,10 @@ TEST_CASE("the C API answers a claim id with the same JSON as to_json(report)") 
 
   const std::string json = take(claimkb_verdict_json(h.kb, "tight-psoas-causes-back-pain", &h.err));
   CHECK(h.err == nullptr);
-  CHECK(json == claimkb::to_json(*cpp->report("tight-psoas-causes-back-pain")));
+  CHECK(json == claimkb::verdict_json(*cpp, cpp->match("tight-psoas-causes-back-pain")));
+  // The report's own object, then how the id was matched.
+  const std::string report = claimkb::to_json(*cpp->report("tight-psoas-causes-back-pain"));
+  CHECK(json == report.substr(0, report.size() - 1) + ",\"match\":{\"by\":\"id\",\"concepts\":[]}}");
 }
 
 TEST_CASE("an unknown claim gives NULL and a message, and a second failure replaces the first") {
@@ -114,13 +117,14 @@ TEST_CASE("a question gets the verdict of the claim match() picks, or NULL and t
     const claimkb::Match match = cpp->match(question);
     char* json = claimkb_verdict_json(h.kb, question.c_str(), &h.err);
     if (match.kind == claimkb::Match::Kind::id || match.kind == claimkb::Match::Kind::clear_best) {
-      CHECK(take(json) == claimkb::to_json(*cpp->report(match.id)));
+      CHECK(take(json) == claimkb::verdict_json(*cpp, match));
       continue;
     }
     CHECK(json == nullptr);
     REQUIRE(h.err != nullptr);
     const std::string message = h.err;
     CHECK(message.find(question) != std::string::npos);
+    CHECK(claimkb_last_error_code() == CLAIMKB_E_NOT_FOUND);
     for (const auto& hit : match.candidates) {
       CHECK(message.find("\n  " + hit.id + ": ") != std::string::npos);
     }
@@ -227,5 +231,21 @@ TEST_CASE("a record comes back as stored") {
   CHECK(json.rfind("{\"id\":\"hellsing1988\",\"design\":\"cohort\",", 0) == 0);
   CHECK(claimkb_record_json(h.kb, "no-such-record", &err) == nullptr);
   CHECK(claimkb_last_error_code() == CLAIMKB_E_NOT_FOUND);
+  claimkb_free(err);
+}
+
+TEST_CASE("check through the C API gives check_json's array, polarity and agreement included") {
+  Handle h;
+  REQUIRE(h.kb != nullptr);
+  auto cpp = claimkb::KnowledgeBase::open(claimkb::KnowledgeBase::bundled_path());
+  REQUIRE(cpp.ok());
+  const char* text = "Tight psoas muscles do not cause low back pain. The sky was grey.";
+  char* err = nullptr;
+  const std::string json = take(claimkb_check_json(h.kb, text, &err));
+  CHECK(err == nullptr);
+  CHECK(json == claimkb::check_json(*cpp, text));
+  CHECK(json.find("\"polarity\":\"denies\"") != std::string::npos);
+  CHECK(claimkb_check_json(h.kb, nullptr, &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_BAD_ARGUMENT);
   claimkb_free(err);
 }

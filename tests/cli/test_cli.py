@@ -71,8 +71,10 @@ class CliTest(unittest.TestCase):
         r = run("verdict", "things-help", "--kb", self.dir, "--json")
         self.assertEqual(r.returncode, 0, r.stderr)
         j = json.loads(r.stdout)
+        # The contract's keys, in order, then how the text was matched (docs/cli.md).
         self.assertEqual(list(j), ["id", "statement", "verdict", "certainty", "summary", "reasons",
-                                   "evidence", "asserted_by", "premises", "warnings"])
+                                   "evidence", "asserted_by", "premises", "warnings", "match"])
+        self.assertEqual(j["match"], {"by": "id", "concepts": []})
         # One RCT, n 120 < 400: 4 - 1 = moderate, supported. The premise has no
         # evidence (insufficient), which caps a supported claim at very low (§3.5).
         self.assertEqual(j["verdict"], "supported")

@@ -24,7 +24,12 @@ class VerdictQuestionTest(unittest.TestCase):
         by_question = run("verdict", "does a tight psoas cause back pain?", "--json")
         by_id = run("verdict", "tight-psoas-causes-back-pain", "--json")
         self.assertEqual(by_question.returncode, 0, by_question.stderr)
-        self.assertEqual(json.loads(by_question.stdout), json.loads(by_id.stdout))
+        asked, named = json.loads(by_question.stdout), json.loads(by_id.stdout)
+        # The same answer; only how the text was matched differs: the question names
+        # the claim's subject (psoas, tightness) and object (low back pain).
+        self.assertEqual(asked.pop("match"), {"by": "concepts", "concepts": ["tightness", "psoas", "low-back-pain"]})
+        self.assertEqual(named.pop("match"), {"by": "id", "concepts": []})
+        self.assertEqual(asked, named)
 
     def test_an_off_topic_question_exits_3_without_an_answer(self):
         r = run("verdict", "does vitamin C cure colds?")
@@ -50,7 +55,7 @@ class SearchTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         hits = json.loads(r.stdout)
         self.assertEqual(len(hits), 3)
-        self.assertEqual(list(hits[0]), ["id", "score", "statement", "verdict", "certainty"])
+        self.assertEqual(list(hits[0]), ["id", "score", "statement", "verdict", "certainty", "concepts"])
         self.assertEqual(hits[0]["id"], "psoas-massage-relieves-back-pain")
         scores = [h["score"] for h in hits]
         self.assertEqual(scores, sorted(scores, reverse=True))
@@ -83,7 +88,7 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         found = json.loads(r.stdout)
         self.assertEqual(list(found[0]), ["begin", "end", "line", "column", "sentence", "id", "statement",
-                                          "verdict", "certainty", "score"])
+                                          "verdict", "certainty", "score", "polarity", "agreement", "concepts"])
         with open(path, "rb") as f:
             data = f.read()
         for m in found:
@@ -109,7 +114,9 @@ class CheckTest(unittest.TestCase):
         text = "Chronic tightness in the psoas can lead to low back pain.\nThe sky is blue.\n"
         r = run("check", "-", stdin=text)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertTrue(r.stdout.startswith("<stdin>:1:1: [0, 57) tight-psoas-causes-back-pain: "), r.stdout)
+        # The sentence asserts a claim the evidence refutes (very low certainty).
+        self.assertTrue(r.stdout.startswith("<stdin>:1:1: [0, 57) asserts tight-psoas-causes-back-pain: refuted "
+                                            "(very_low certainty), disagrees\n"), r.stdout)
         self.assertNotIn("sky", r.stdout)
         quiet = run("check", "-", "--json", stdin="The sky is blue.")
         self.assertEqual(json.loads(quiet.stdout), [])

@@ -13,30 +13,6 @@
 namespace claimkb::cli {
 namespace {
 
-// 1-based line and column of byte offsets that come in increasing order (as
-// check() returns mentions), found in one pass over the text; the column counts
-// UTF-8 characters, as editors do.
-class Positions {
- public:
-  explicit Positions(std::string_view text) : text_(text) {}
-  std::pair<std::size_t, std::size_t> at(std::size_t offset) {
-    if (offset < at_) at_ = 0, line_ = 1, column_ = 1;  // out of order: start again
-    for (; at_ < offset && at_ < text_.size(); ++at_) {
-      if (text_[at_] == '\n') {
-        ++line_;
-        column_ = 1;
-      } else if ((static_cast<unsigned char>(text_[at_]) & 0xC0) != 0x80) {
-        ++column_;
-      }
-    }
-    return {line_, column_};
-  }
-
- private:
-  std::string_view text_;
-  std::size_t at_ = 0, line_ = 1, column_ = 1;
-};
-
 bool read_all(const std::string& path, std::istream& in, std::string& text, std::ostream& err) {
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -61,33 +37,18 @@ int run(const Options& o, const std::string& path, Io& io) {
   int exit = kDone;
   auto kb = open_kb(o, err, exit);
   if (!kb) return exit;
-  const std::vector<ClaimMention> found = check(*kb, text);
-  Positions positions(text);
   if (o.json) {
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const ClaimMention& m : found) {
-      const auto [line, column] = positions.at(m.begin);
-      all.push_back({{"begin", m.begin},
-                     {"end", m.end},
-                     {"line", line},
-                     {"column", column},
-                     {"sentence", m.sentence},
-                     {"id", m.id},
-                     {"statement", kb->claim(m.id)->statement},
-                     {"verdict", std::string(to_string(m.verdict))},
-                     {"certainty", certainty_json(m.certainty)},
-                     {"score", m.score}});
-    }
-    out << dump(all) << "\n";
+    out << check_json(*kb, text, 2) << "\n";
     return kDone;
   }
+  const std::vector<ClaimMention> found = check(*kb, text);
   if (found.empty()) err << "no sentence states a claim of the knowledge base\n";
   const std::string name = path == "-" ? "<stdin>" : to_valid_utf8(path);
   for (const ClaimMention& m : found) {
-    const auto [line, column] = positions.at(m.begin);
-    out << name << ":" << line << ":" << column << ": [" << m.begin << ", " << m.end << ") "
-        << m.id << ": " << to_string(m.verdict);
+    out << name << ":" << m.line << ":" << m.column << ": [" << m.begin << ", " << m.end << ") " << to_string(m.polarity)
+        << " " << m.id << ": " << to_string(m.verdict);
     if (m.certainty) out << " (" << to_string(*m.certainty) << " certainty)";
+    out << ", " << to_string(m.agreement);
     out << "\n    \"" << m.sentence << "\"\n";
   }
   return kDone;

@@ -56,11 +56,15 @@ int run(const Options& o, const std::string& query, Io& io) {
     print_no_clear_match(*kb, query, m, o.json, io);
     return kNoSuchClaim;
   }
-  auto report = kb->report(m.id);
   if (o.json) {
-    io.out << to_json(*report, 2) << "\n";
+    io.out << verdict_json(*kb, m, 2) << "\n";
   } else {
-    print_report(*report, io.out);
+    print_report(*kb->report(m.id), io.out);
+    if (m.kind == Match::Kind::clear_best && m.by_concepts) {
+      io.out << "\n(matched by what the question is about:";
+      for (const std::string& c : m.concepts) io.out << " " << c;
+      io.out << ")\n";
+    }
   }
   return kDone;
 }
