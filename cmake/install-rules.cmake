@@ -34,7 +34,7 @@ if(TARGET claimkb_cli)
 endif()
 
 # lib/bundled_kb.cpp finds this directory relative to the installed library.
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/claims ${PROJECT_SOURCE_DIR}/citations
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/claims ${PROJECT_SOURCE_DIR}/citations ${PROJECT_SOURCE_DIR}/concepts
         DESTINATION ${CMAKE_INSTALL_DATADIR}/claimkb
         COMPONENT claimkb_runtime
         FILES_MATCHING PATTERN "*.yaml" PATTERN "*.yml")

@@ -93,7 +93,7 @@ void exercise(const claimkb::KnowledgeBase& kb) {
       if (kb.citation(a.citation) == nullptr) __builtin_trap();
     }
     if (c.about) {
-      for (const auto* ids : {&c.about->subject, &c.about->object, &c.about->compared_with}) {
+      for (const auto* ids : {&c.about->subject, &c.about->object, &c.about->compared_with, &c.about->population}) {
         for (const auto& id : *ids) {
           if (kb.find_concept(id) == nullptr) __builtin_trap();
         }

@@ -67,12 +67,16 @@ struct Assertion {
 
 // What a claim is about, in the spirit of PICO: concept ids that together name
 // the subject (an exposure, intervention or test) and the object (an outcome or
-// property), how the one bears on the other, and what it is compared with.
+// property), how the one bears on the other, what it is compared with, and the
+// population it holds for (people with chronic pain, say). A question must name
+// the subject and the object; naming the population makes the match closer but is
+// not required.
 struct About {
   std::vector<std::string> subject;
   Relation relation = Relation::causes;
   std::vector<std::string> object;
   std::vector<std::string> compared_with;
+  std::vector<std::string> population;
 };
 
 struct Claim {

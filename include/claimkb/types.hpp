@@ -38,7 +38,7 @@ enum class Verdict { supported, refuted, mixed, insufficient };
 // How a claim's subject bears on its object (a claim's `about`, docs/format.md).
 enum class Relation {
   causes, associated_with, predicts, relieves, increases, decreases, measures, detects,
-  indicates, stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for,
+  indicates, stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for, prevents,
 };
 
 // What a sentence does with a claim (`check`): says it is true, says it is false

@@ -39,7 +39,7 @@ CLAIMKB_ENUM_NAMES(Concern, "", "serious", "very_serious")
 CLAIMKB_ENUM_NAMES(Verdict, "supported", "refuted", "mixed", "insufficient")
 CLAIMKB_ENUM_NAMES(Relation, "causes", "associated_with", "predicts", "relieves", "increases", "decreases",
                    "measures", "detects", "indicates", "stores", "harms", "rarely_harms", "stabilizes",
-                   "mimics", "protects", "needed_for")
+                   "mimics", "protects", "needed_for", "prevents")
 CLAIMKB_ENUM_NAMES(Polarity, "asserts", "denies", "reports")
 CLAIMKB_ENUM_NAMES(Agreement, "agrees", "disagrees", "unsettled", "no_stance")
 CLAIMKB_ENUM_NAMES(Diagnostic::Severity, "error", "warning")

@@ -171,6 +171,7 @@ void fields(Tag<About>, V&& v) {
   v(Key("relation").required(), &About::relation);
   v(Key("object").required().non_empty().refers_to(RefTo::concept, 4), &About::object);
   v(Key("compared_with").refers_to(RefTo::concept, 5), &About::compared_with);
+  v(Key("population").refers_to(RefTo::concept, 6), &About::population);
 }
 
 template <class V>
@@ -187,8 +188,8 @@ void fields(Tag<Claim>, V&& v) {
 }
 
 // Reference groups of a claim: evidence citations, asserted_by citations,
-// depends_on claims, about's subject, object and compared_with concepts.
-inline constexpr int kClaimRefGroups = 6;
+// depends_on claims, about's subject, object, compared_with and population concepts.
+inline constexpr int kClaimRefGroups = 7;
 
 // ---- concepts/ ----
 

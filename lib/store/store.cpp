@@ -233,7 +233,7 @@ const EvidenceGraph& Store::graph() const {
       const IndexList asserted = refs(Table::claim, i, 1), premises = refs(Table::claim, i, 2);
       for (std::uint32_t k = 0; k < asserted.size(); ++k) add(i, claims + asserted[k], EdgeKind::asserted_by, k);
       for (std::uint32_t k = 0; k < premises.size(); ++k) add(i, premises[k], EdgeKind::depends_on, k);
-      for (int g = 3; g < kClaimRefGroups; ++g) {
+      for (int g = 3; g < kClaimRefGroups; ++g) {  // about: subject, object, compared_with, population
         const IndexList about = refs(Table::claim, i, g);
         for (std::uint32_t k = 0; k < about.size(); ++k) add(i, claims + citations + about[k], EdgeKind::about, k);
       }

@@ -9,7 +9,8 @@
 //   - each concept with all the concepts it is narrower than, itself included (a
 //     mention of the psoas is a mention of the hip flexors too);
 //   - each claim's `about` relation, and the claims whose subject names each concept.
-// A claim's subject, object and compared_with are the store's references.
+// A claim's subject, object, compared_with and population are the store's
+// references.
 #pragma once
 
 #include <cstdint>

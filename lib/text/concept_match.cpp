@@ -86,7 +86,7 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
   };
   for (std::uint32_t claim : candidates) {
     const IndexList subject = store.refs(Table::claim, claim, 3), object = store.refs(Table::claim, claim, 4);
-    const IndexList compared = store.refs(Table::claim, claim, 5);
+    const IndexList compared = store.refs(Table::claim, claim, 5), population = store.refs(Table::claim, claim, 6);
     const bool compares = !compared.empty() && all_named(compared) && cues.comparative;
     if (!all_named(subject) || !(all_named(object) || compares)) continue;
 
@@ -96,12 +96,22 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     for (const IndexList* list : {&subject, &object, &compared}) {
       for (std::uint32_t k = 0; k < list->size(); ++k) own.push_back((*list)[k]);
     }
-    // How directly the text names the claim's concepts.
+    // How directly the text names the claim's concepts (its population counts
+    // only when named).
     double named = 0.0;
+    std::size_t counted = own.size();
     for (std::uint32_t o : own) {
       const Named how = how_named(store, o, direct, covered);
       named += directness(how);
       if (how != Named::no) c.concepts.push_back(o);
+    }
+    for (std::uint32_t k = 0; k < population.size(); ++k) {
+      const Named how = how_named(store, population[k], direct, covered);
+      if (how == Named::no) continue;
+      named += directness(how);
+      ++counted;
+      c.concepts.push_back(population[k]);
+      own.push_back(population[k]);
     }
     // How much of the text the claim explains: the mentions one of its concepts
     // stands for (the mention names it, or something narrower, or just broader).
@@ -119,6 +129,11 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     }
     const std::optional<Relation> relation = index.relation(claim);
     c.relation_fits = relation && cues.relations.test(static_cast<std::size_t>(*relation));
+    // A question about preventing something is not answered by a claim about
+    // treating it ("does pilates stop you getting back pain in the first place").
+    if (relation && cues.primary.test(static_cast<std::size_t>(Relation::prevents)) && *relation != Relation::prevents) {
+      continue;
+    }
     // Cue words say the claim's relation first (1), fit it (kFittingRelation), say
     // nothing of a relation (0.5), or say another (0).
     const bool says_it = relation && cues.primary.test(static_cast<std::size_t>(*relation));
@@ -127,7 +142,7 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     // the text asks about the simpler claim.
     const bool comparison_unasked = !compared.empty() && !compares;
     c.explained = static_cast<double>(explained) / static_cast<double>(text.mentions.size());
-    c.directness = named / static_cast<double>(own.size());
+    c.directness = named / static_cast<double>(counted);
     c.relation = relation_term;
     c.wording = wording.phrasing_coverage(claim, words.known).share;
     c.comparison_unasked = comparison_unasked;

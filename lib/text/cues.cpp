@@ -53,8 +53,7 @@ const std::vector<RelationCue>& relation_cues() {
       "stretch", "release", "releases", "free", "unlock"},
      {R::increases, R::relieves}},
     {{"decrease", "decreases", "less", "inhibit", "inhibits", "shut", "shuts", "switch", "weaken", "weakens",
-      "dampen", "suppress", "suppresses", "relax", "relaxes", "calm", "calms", "turn", "stop", "stops", "prevent",
-      "prevents"},
+      "dampen", "suppress", "suppresses", "relax", "relaxes", "calm", "calms", "turn", "stop", "stops"},
      {R::decreases, R::relieves}},
     // Tests and findings.
     {{"measure", "measures", "measured", "measuring", "test", "tests", "assess", "assesses", "assessment",
@@ -82,6 +81,10 @@ const std::vector<RelationCue>& relation_cues() {
     {{"mimic", "mimics", "mistake", "mistaken", "confuse", "confused", "imitate", "imitates", "masquerade",
       "resemble", "resembles", "like", "look", "looks", "pass", "fake", "appear", "appears", "seem", "seems"},
      {R::mimics}},
+    // Prevention: keeping something from happening at all.
+    {{"prevent", "prevents", "prevented", "preventing", "prevention", "preventive", "preventative", "avoid",
+      "avoiding", "onset"},
+     {R::prevents, R::predicts}},
     // Harm and safety.
     {{"harm", "harms", "harmful", "dangerous", "danger", "injure", "injures", "injury", "hurt", "damage",
       "damages", "rupture", "ruptures", "burst", "bursts", "tear", "unsafe", "safe", "safety", "complication",
@@ -170,6 +173,18 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
     for (std::uint32_t t = m.first; t < m.end; ++t) {
       // The words between a mention's first and last term belong to it as well.
       in_concept[text.term_word[t]] = true;
+    }
+  }
+  // Stop words that still say how things are related: "because" says a cause, "in
+  // the first place" prevention.
+  for (std::size_t w = 0; w < text.words.size(); ++w) {
+    if (text.words[w] == "because" || text.words[w] == "why") {
+      cues.relations |= set_of({R::causes, R::associated_with, R::predicts});
+      cues.primary |= set_of({R::causes});
+    }
+    if (w > 0 && text.words[w - 1] == "first" && text.words[w] == "place") {
+      cues.relations |= set_of({R::prevents, R::predicts});
+      cues.primary |= set_of({R::prevents});
     }
   }
   // "Which ... X or Y?" compares X and Y.

@@ -7,12 +7,14 @@
 #include <cstddef>
 
 #include "claimkb/types.hpp"
+#include "model/enums.hpp"
 #include "text/concept_index.hpp"
 
 namespace claimkb::detail {
 
-inline constexpr std::size_t kRelations = 16;  // the values of Relation
+inline constexpr std::size_t kRelations = 17;  // the values of Relation
 using Relations = std::bitset<kRelations>;
+static_assert(kRelations == EnumNames<Relation>::size, "one bit for each relation");
 
 struct Cues {
   Relations relations;  // relations some cue word outside the concepts fits

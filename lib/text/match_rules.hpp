@@ -25,7 +25,7 @@ inline constexpr double kFittingRelation = 0.7;
 
 // match(): the best covered claim is answered when it scores at least this, and
 // the runner-up at least kConceptMargin less.
-inline constexpr double kConceptFloor = 0.45;
+inline constexpr double kConceptFloor = 0.55;
 inline constexpr double kConceptMargin = 0.08;
 
 }  // namespace claimkb::detail

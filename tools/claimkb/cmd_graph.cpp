@@ -125,7 +125,7 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
       edges.push_back({{"from", c->id}, {"to", p}, {"kind", "depends_on"}});
     }
     if (with_concepts && c->about) {
-      for (const auto* ids : {&c->about->subject, &c->about->object, &c->about->compared_with}) {
+      for (const auto* ids : {&c->about->subject, &c->about->object, &c->about->compared_with, &c->about->population}) {
         for (const std::string& concept_id : *ids) {
           edges.push_back({{"from", c->id}, {"to", concept_id}, {"kind", "about"}});
           mention(concept_id, mention);
