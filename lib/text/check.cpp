@@ -4,7 +4,8 @@
 // subject and object concepts (text/concept_match.hpp) and a cue word fits the
 // claim's relation, or the sentence holds most of the claim's own wording: naming
 // the topics is not enough ("I saw a massage therapist for my back pain" makes no
-// claim). A claim without `about` is found by its wording only: the sentence must
+// claim). Questions, headings and reference-list entries make no claim. A claim
+// without `about` is found by its wording only: the sentence must
 // contain most of one of its wordings (text/check_rules.hpp), which does not
 // depend on what else the sentence says.
 #include "claimkb/check.hpp"
@@ -75,6 +76,14 @@ class Positions {
   std::size_t at_ = 0, line_ = 1, column_ = 1;
 };
 
+// A question raises a claim without making it ("Is massage safe?").
+bool is_question(std::string_view sentence) {
+  std::size_t end = sentence.size();
+  while (end > 0 && (sentence[end - 1] == '"' || sentence[end - 1] == '\'' || sentence[end - 1] == ')')) --end;
+  if (end >= 3 && sentence.substr(end - 3, 3) == "\xE2\x80\x9D") end -= 3;  // ”
+  return end > 0 && sentence[end - 1] == '?';
+}
+
 Agreement agreement_of(Polarity polarity, Verdict verdict) {
   if (polarity == Polarity::reports) return Agreement::no_stance;
   if (verdict != Verdict::supported && verdict != Verdict::refuted) return Agreement::unsettled;
@@ -94,6 +103,7 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
   for (const detail::SentenceSpan& span : detail::split_sentences(text)) {
     if (span.heading || span.reference) continue;
     const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
+    if (is_question(sentence)) continue;
     const std::string words = without_quoted_titles(sentence);
     const detail::Query q = index.query(words, stemmer);
     const detail::TextAnalysis analysis = concepts.analyse(words, stemmer);
@@ -136,7 +146,16 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     m.verdict = grade.verdict;
     m.certainty = grade.certainty;
     m.score = score;
-    m.polarity = cues.negated ? Polarity::denies : cues.reported ? Polarity::reports : Polarity::asserts;
+    // The mentions that name the claim's concepts (or something narrower).
+    std::vector<std::size_t> claim_mentions;
+    for (std::size_t k = 0; k < analysis.mentions.size(); ++k) {
+      bool names = false;
+      for (std::uint32_t c : analysis.mentions[k].concepts) {
+        for (std::uint32_t up : concepts.ancestors(c)) names = names || std::count(named.begin(), named.end(), up) > 0;
+      }
+      if (names) claim_mentions.push_back(k);
+    }
+    m.polarity = detail::polarity_of(analysis, cues, claim_mentions);
     m.agreement = agreement_of(m.polarity, grade.verdict);
     for (std::uint32_t c : named) m.concepts.emplace_back(store.id(Table::concept, c));
     out.push_back(std::move(m));

@@ -236,8 +236,12 @@ std::string_view ConceptIndex::phrase(std::uint32_t p) const {
   return std::string_view(phrase_bytes_ + phrase_offsets_[p], phrase_offsets_[p + 1] - phrase_offsets_[p]);
 }
 
+// The accessors answer nothing for an index out of range: the index of a forged
+// snapshot that failed its check is an empty one, and the store's own tables,
+// checked at open, may still name claims and concepts.
 std::vector<std::uint32_t> ConceptIndex::ancestors(std::uint32_t concept_index) const {
   std::vector<std::uint32_t> out;
+  if (concept_index >= concepts_) return out;
   for (std::uint32_t k = ancestor_offsets_[concept_index]; k < ancestor_offsets_[concept_index + 1]; ++k) {
     out.push_back(ancestors_[k]);
   }
@@ -246,6 +250,7 @@ std::vector<std::uint32_t> ConceptIndex::ancestors(std::uint32_t concept_index) 
 
 std::vector<std::uint32_t> ConceptIndex::claims_about(std::uint32_t concept_index) const {
   std::vector<std::uint32_t> out;
+  if (concept_index >= concepts_) return out;
   for (std::uint32_t k = about_offsets_[concept_index]; k < about_offsets_[concept_index + 1]; ++k) {
     out.push_back(about_claims_[k]);
   }
@@ -253,6 +258,7 @@ std::vector<std::uint32_t> ConceptIndex::claims_about(std::uint32_t concept_inde
 }
 
 std::optional<Relation> ConceptIndex::relation(std::uint32_t claim) const {
+  if (claim >= claims_) return std::nullopt;
   const std::uint8_t r = relations_[claim];
   if (r == kNoRelation) return std::nullopt;
   return static_cast<Relation>(r);

@@ -113,6 +113,11 @@ constexpr std::string_view kNegations[] = {
     "little", "scant",    "thin",      "doubt",    "doubtful",  "unlikely",  "failed",     "fail",
     "fails",  "unproven", "misconception", "nonsense", "overstated", "exaggerated", "busted", "wrong"};
 
+// Words that leave a claim in doubt, wherever they stand in the sentence ("whether
+// X holds is still an open question"): the sentence does not take it as true.
+constexpr std::string_view kDoubts[] = {"unclear", "uncertain", "unknown", "debated", "controversial",
+                                        "questionable", "unconvincing", "unsettled", "disputed"};
+
 // Words that report someone else's claim without taking it on.
 constexpr std::string_view kReports[] = {
     "say",      "says",    "said",       "saying",    "claim",    "claims",   "claimed",   "believe",
@@ -182,6 +187,13 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
       cues.relations |= set_of({R::causes, R::associated_with, R::predicts});
       cues.primary |= set_of({R::causes});
     }
+    // "People with back pain have ...": a comparison of groups, an association.
+    if (w > 0 && text.words[w] == "with" &&
+        (text.words[w - 1] == "people" || text.words[w - 1] == "patients" || text.words[w - 1] == "those" ||
+         text.words[w - 1] == "sufferers" || text.words[w - 1] == "ppl" || text.words[w - 1] == "someone")) {
+      cues.relations |= set_of({R::associated_with, R::causes, R::predicts});
+      cues.primary |= set_of({R::associated_with});
+    }
     if (w > 0 && text.words[w - 1] == "first" && text.words[w] == "place") {
       cues.relations |= set_of({R::prevents, R::predicts});
       cues.primary |= set_of({R::prevents});
@@ -191,25 +203,44 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
   const bool which = std::find(text.words.begin(), text.words.end(), "which") != text.words.end();
   const bool alternative = std::find(text.words.begin(), text.words.end(), "or") != text.words.end();
   cues.comparative = which && alternative;
-  // A denial bears on the claim when it comes before its last concept or just
-  // after it ("... causes back pain, not ..." is rare; "..., so if the pain does not
-  // settle, see a doctor" is common): words further on speak of something else.
-  std::size_t last_concept = 0;
-  for (const auto& m : text.mentions) last_concept = std::max<std::size_t>(last_concept, text.term_word[m.end - 1]);
-  constexpr std::size_t kNegationReach = 3;
   for (std::size_t w = 0; w < text.words.size(); ++w) {
     if (in_concept[w]) continue;
     const std::string& word = text.words[w];
     // "better", "than", "versus", and any comparative adjective ("larger gains").
     if (contains(kComparative, word) || positive_degree(word) != word) cues.comparative = true;
-    if (contains(kReports, word)) cues.reported = true;
-    // "a little more range" is not a denial; "little evidence" is.
+    if (contains(kReports, word)) cues.reports.push_back(w);
+    // "a little more range" is not a denial; "little evidence" is. "An open
+    // question" is.
     const bool quantity = word == "little" && w > 0 && text.words[w - 1] == "a";
-    if (contains(kNegations, word) && !quantity && (text.mentions.empty() || w <= last_concept + kNegationReach)) {
-      cues.negated = true;
-    }
+    // "I have yet to see a study": not yet, so not.
+    const bool not_yet = word == "yet" && w + 1 < text.words.size() && text.words[w + 1] == "to";
+    if ((contains(kNegations, word) && !quantity) || not_yet) cues.denials.push_back(w);
+    const bool open_question = word == "question" && w > 0 && text.words[w - 1] == "open";
+    if (contains(kDoubts, word) || open_question) cues.doubts = true;
   }
   return cues;
+}
+
+Polarity polarity_of(const TextAnalysis& text, const Cues& cues, const std::vector<std::size_t>& claim_mentions) {
+  std::size_t last = 0;
+  if (claim_mentions.empty()) {
+    last = text.words.size();
+  } else {
+    for (std::size_t k : claim_mentions) {
+      last = std::max<std::size_t>(last, text.term_word[text.mentions[k].end - 1]);
+    }
+  }
+  if (cues.doubts) return Polarity::denies;
+  constexpr std::size_t kNegationReach = 3;
+  for (std::size_t w : cues.denials) {
+    if (w <= last + kNegationReach) return Polarity::denies;
+    // A later clause that turns against what came before.
+    for (std::size_t b = last + 1; b < w; ++b) {
+      const std::string& word = text.words[b];
+      if (word == "but" || word == "however" || word == "yet") return Polarity::denies;
+    }
+  }
+  return cues.reports.empty() ? Polarity::asserts : Polarity::reports;
 }
 
 }  // namespace claimkb::detail

@@ -291,8 +291,11 @@ Coverage SearchIndex::cover(std::uint32_t p, const std::vector<std::uint32_t>& p
   return c;
 }
 
+// For a claim out of range (only an index that failed its check, which is empty):
+// no coverage.
 Coverage SearchIndex::phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const {
   Coverage best;
+  if (claim >= claims_) return best;
   for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) {
     const Coverage c = cover(k, present);
     if (c.share > best.share || (c.share == best.share && c.terms > best.terms)) best = c;
@@ -303,6 +306,7 @@ Coverage SearchIndex::phrasing_coverage(std::uint32_t claim, const std::vector<s
 std::vector<Coverage> SearchIndex::phrasing_coverages(std::uint32_t claim,
                                                       const std::vector<std::uint32_t>& present) const {
   std::vector<Coverage> out;
+  if (claim >= claims_) return out;
   out.reserve(phrasing_offsets_[claim + 1] - phrasing_offsets_[claim]);
   for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) {
     out.push_back(cover(k, present));

@@ -60,7 +60,7 @@ TEST_CASE("unknown keys and bad relations in concepts and about") {
   // "about: {subject: [a], " is 24 characters, so 'cures' starts at column 33.
   CHECK(errors[0] == "claims/c.yaml:3:33: error: bad value 'cures' for 'relation': expected one of causes, "
                      "associated_with, predicts, relieves, increases, decreases, measures, detects, indicates, "
-                     "stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for (did you mean 'causes'?)");
+                     "stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for, prevents (did you mean 'causes'?)");
   CHECK(errors[1] == "concepts/c.yaml:3:1: error: unknown key 'synonym' in concept (did you mean 'synonyms'?)");
 }
 
