@@ -4,9 +4,11 @@
     gen_kb.py OUT_DIR --claims N [--per-file K] [--seed S]
 
 N claims and 2N citations, 3 evidence links a claim, depends_on chains of up to 4
-claims (every 10th claim starts a chain), split over files of K records (default
-200) in nested folders. Deterministic for a seed. Standard library only, so it
-runs on any Python 3.
+claims (every 10th claim starts a chain), and N/4 concepts (each with three
+synonyms and a broader concept) that every claim's `about` names, split over
+files of K records (default 200) in nested folders. With --no-concepts, the same
+KB without concepts/ and without `about`, to time what concepts cost.
+Deterministic for a seed. Standard library only, so it runs on any Python 3.
 """
 import argparse
 import os
@@ -47,11 +49,42 @@ def citation(rng, i):
     return "\n".join(lines)
 
 
-def claim(rng, i, citations):
+RELATIONS = ["causes", "associated_with", "predicts", "relieves", "increases", "decreases", "measures"]
+
+
+def letters(i):
+    """A word of letters only for the number i (digits after letters are split off
+    as a footnote by the tokenizer)."""
+    out = ""
+    while True:
+        out = "bcdfghjklmnpqrstvwxz"[i % 20] + "aeiou"[(i // 20) % 5] + out
+        i //= 100
+        if i == 0:
+            return "q" + out
+
+
+def concept(i):
+    # Made-up words, so that no two concepts share one (the loader refuses that).
+    w = letters(i)
+    lines = [f"- id: concept{i:07d}",
+             f"  label: {w}",
+             f"  synonyms: [{w}ish, \"{w} kind\", {{text: \"plain {w} words\", note: a test}}]"]
+    if i >= 10:
+        lines.append(f"  broader: [concept{i // 10:07d}]")
+    return "\n".join(lines)
+
+
+def claim(rng, i, citations, concepts):
     lines = [f"- id: claim{i:07d}",
              f"  statement: \"{sentence(rng, 10)}\"",
-             f"  aliases: [\"{sentence(rng, 6)}\", \"{sentence(rng, 5)}\"]",
-             f"  tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]"]
+             f"  aliases: [\"{sentence(rng, 6)}\", \"{sentence(rng, 5)}\"]"]
+    if concepts:
+        a, b = rng.sample(range(concepts), 2)
+        lines += ["  about:",
+                  f"    subject: [concept{a:07d}]",
+                  f"    relation: {rng.choice(RELATIONS)}",
+                  f"    object: [concept{b:07d}]"]
+    lines.append(f"  tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]")
     if i % 10 != 0:  # chains: claim i presupposes claim i-1 within each run of 4
         if i % 10 < 4:
             lines.append(f"  depends_on: [claim{i - 1:07d}]")
@@ -81,11 +114,15 @@ def main():
     ap.add_argument("--claims", type=int, required=True)
     ap.add_argument("--per-file", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-concepts", action="store_true")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     ncit = 2 * a.claims
+    nconcepts = 0 if a.no_concepts else max(2, a.claims // 4)
     write_files(a.out, "citations", [citation(rng, i) for i in range(ncit)], a.per_file)
-    write_files(a.out, "claims", [claim(rng, i, ncit) for i in range(a.claims)], a.per_file)
+    write_files(a.out, "claims", [claim(rng, i, ncit, nconcepts) for i in range(a.claims)], a.per_file)
+    if nconcepts:
+        write_files(a.out, "concepts", [concept(i) for i in range(nconcepts)], a.per_file)
 
 
 if __name__ == "__main__":

@@ -73,6 +73,20 @@ void BM_Load(benchmark::State& state) {
   state.counters["MB"] = static_cast<double>(bytes_of(yaml_files(dir))) / 1e6;
 }
 
+// The same, on the same KB without concepts/ and without `about`: what concepts
+// cost is the difference (one core).
+void BM_LoadWithoutConcepts(benchmark::State& state) {
+  const std::string dir = claimkb::bench::synthetic_kb(state.range(0), true);
+  KnowledgeBase::OpenOptions options;
+  options.threads = 1;
+  for (auto _ : state) {
+    auto kb = KnowledgeBase::open(dir, options);
+    if (!kb) state.SkipWithError("the synthetic KB did not load");
+    benchmark::DoNotOptimize(kb);
+  }
+  state.counters["MB"] = static_cast<double>(bytes_of(yaml_files(dir))) / 1e6;
+}
+
 const KnowledgeBase& loaded(long claims) {
   static std::map<long, KnowledgeBase> cache;
   auto it = cache.find(claims);
@@ -117,7 +131,7 @@ const std::string& snapshot_of(long claims) {
   static std::map<long, std::string> files;
   auto it = files.find(claims);
   if (it == files.end()) {
-    const std::string file = std::string(CLAIMKB_BENCH_DIR) + "/bench-kb/" + std::to_string(claims) + ".ckb";
+    const std::string file = std::string(CLAIMKB_BENCH_DIR) + "/bench-kb-2/" + std::to_string(claims) + ".ckb";
     if (!loaded(claims).write_snapshot(file)) std::abort();
     it = files.emplace(claims, file).first;
   }
@@ -187,6 +201,8 @@ void sizes(benchmark::internal::Benchmark* b, bool threads) {
 
 BENCHMARK(BM_BareYamlCppParse)->Apply([](auto* b) { sizes(b, false); });
 BENCHMARK(BM_Load)->ArgNames({"claims", "threads"})->Apply([](auto* b) { sizes(b, true); });
+BENCHMARK(BM_LoadWithoutConcepts)->ArgName("claims")->Arg(20000)->Unit(benchmark::kMillisecond)->Iterations(1)
+    ->Repetitions(3)->ReportAggregatesOnly(true);
 BENCHMARK(BM_VerdictLookup)->Arg(20000)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_ReportJson)->Arg(20000)->Unit(benchmark::kMicrosecond);
 

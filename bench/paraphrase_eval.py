@@ -15,7 +15,10 @@ mentions by byte span:
   recall    labelled claim sentences reported with their claim (target >= 85%)
   precision mentions whose sentence is labelled with that claim (target >= 95%)
   polarity  correct polarity among the recalled sentences (target >= 90%)
-With --require, exits 1 when any target is missed. Standard library and PyYAML only.
+With --require, exits 1 when any target is missed; with --floors
+answered=0.6,off_topic=0,..., when any figure is worse than its floor (what the
+test suite checks: the figures reached, so that a change that loses ground
+fails). Standard library and PyYAML only.
 """
 import argparse
 import json
@@ -124,7 +127,9 @@ def main():
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--require", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--floors", help="name=value,...: fail when a figure is worse (wrong and off_topic: more)")
     a = ap.parse_args()
+    floors = dict((k, float(v)) for k, v in (x.split("=") for x in a.floors.split(","))) if a.floors else {}
     results, failed = {}, False
     for d in a.sets:
         name = os.path.basename(os.path.normpath(d))
@@ -165,6 +170,12 @@ def main():
                   f"{r['polarity']:9.1%}")
         print(f"{'target':24} {'':9} {'>= 90%':>9} {'':6} {'0':>9} {'':9} {'':9} {'>= 85%':>7} {'>= 95%':>9} "
               f"{'>= 90%':>9}")
+    worse = [(name, k, r[k], f) for name, r in results.items() for k, f in floors.items()
+             if (r[k] > f if k in ("wrong", "off_topic") else r[k] < f)]
+    for name, k, got, f in worse:
+        print(f"paraphrase_eval: {name}: {k} is {got:.3f}, worse than its floor {f}", file=sys.stderr)
+    if worse:
+        sys.exit(1)
     if a.require and failed:
         for name, r in results.items():
             if r["missed_targets"]:

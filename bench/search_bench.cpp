@@ -3,7 +3,7 @@
 //   cmake --preset release && cmake --build --preset release
 //   build-release/bench/claimkb_search_bench
 //
-// The synthetic KBs are written by this program (bench-search-kb/<N> in the build
+// The synthetic KBs are written by this program (bench-search-kb-2/<N> in the build
 // directory, reused by later runs) rather than by bench/gen_kb.py, whose 27-word
 // vocabulary puts every word in most claims: that measures the worst case of an
 // inverted index, not text. Here words follow a Zipf law over a few thousand
@@ -12,6 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -94,24 +95,63 @@ std::string statement_of(long i) {
   return s + ".";
 }
 
+// The vocabulary's most frequent words are concepts: each is one, with a
+// two-word synonym and a broader concept, so that questions and articles name
+// concepts about as often as real ones do.
+constexpr std::size_t kConcepts = 2000;
+
+// The concepts a statement names (by their index), in order of first appearance.
+std::vector<std::size_t> concepts_in(const std::string& statement) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0, j; i < statement.size(); i = j + 1) {
+    j = statement.find_first_of(" .", i);
+    if (j == std::string::npos) j = statement.size();
+    std::string w = statement.substr(i, j - i);
+    if (!w.empty()) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    const auto& words = corpus().words;
+    const auto at = std::find(words.begin(), words.begin() + kConcepts, w);
+    if (at != words.begin() + kConcepts) {
+      const auto k = static_cast<std::size_t>(at - words.begin());
+      if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    }
+  }
+  return out;
+}
+
 // Writes a KB of `claims` claims, 500 to a file, each with a statement, three
-// aliases and three tags, and one citation.
+// aliases, three tags and (when its statement names two concepts) an `about`;
+// the concepts; and one citation.
 std::string synthetic_kb(long claims) {
-  const fs::path dir = fs::path(CLAIMKB_BENCH_DIR) / "bench-search-kb" / std::to_string(claims);
+  const fs::path dir = fs::path(CLAIMKB_BENCH_DIR) / "bench-search-kb-2" / std::to_string(claims);
   if (fs::exists(dir / "done")) return dir.string();
   fs::create_directories(dir / "claims");
   fs::create_directories(dir / "citations");
+  fs::create_directories(dir / "concepts");
+  {
+    std::ofstream concepts(dir / "concepts" / "c.yaml");
+    const auto& words = corpus().words;
+    for (std::size_t i = 0; i < kConcepts; ++i) {
+      concepts << "- id: concept-" << i << "\n  label: " << words[i] << "\n  synonyms: [\"" << words[i] << " "
+               << words[kConcepts + i] << "\"]\n";
+      if (i >= 10) concepts << "  broader: [concept-" << i / 10 << "]\n";
+    }
+  }
   std::ofstream(dir / "citations" / "c.yaml")
       << "- {id: cite1, design: rct, title: A trial, authors: [Doe J], year: 2020, journal: J Bench}\n";
   std::mt19937 rng(11);
   std::ofstream file;
   for (long i = 0; i < claims; ++i) {
     if (i % 500 == 0) file = std::ofstream(dir / "claims" / ("c" + std::to_string(i / 500) + ".yaml"));
-    file << "- id: claim-" << i << "\n  statement: " << statement_of(i) << "\n  aliases:\n";
+    const std::string statement = statement_of(i);
+    file << "- id: claim-" << i << "\n  statement: " << statement << "\n  aliases:\n";
     for (int a = 0; a < 3; ++a) file << "    - " << corpus().phrase(rng, 4 + static_cast<int>(rng() % 4)) << "\n";
     file << "  tags: [";
     for (int t = 0; t < 3; ++t) file << (t ? ", " : "") << corpus().words[corpus().zipf(rng)];
     file << "]\n";
+    if (const auto named = concepts_in(statement); named.size() >= 2) {
+      file << "  about: {subject: [concept-" << named[0] << "], relation: causes, object: [concept-" << named[1]
+           << "]}\n";
+    }
   }
   file.close();
   std::ofstream(dir / "done") << "ok\n";

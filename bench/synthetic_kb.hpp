@@ -1,5 +1,6 @@
 // Synthetic knowledge bases for benchmarks, written once by bench/gen_kb.py and
-// kept under the build directory (bench-kb/<N>) for later runs.
+// kept under the build directory (bench-kb-2/<N>) for later runs; the "2" marks
+// the generator that writes concepts, so that a KB an older one wrote is not reused.
 #pragma once
 
 #include <cstdlib>
@@ -8,11 +9,14 @@
 
 namespace claimkb::bench {
 
-inline std::string synthetic_kb(long claims) {
-  const std::string dir = std::string(CLAIMKB_BENCH_DIR) + "/bench-kb/" + std::to_string(claims);
+// With concepts (every claim says what it is about), or without any (`plain`), to
+// time what concepts cost.
+inline std::string synthetic_kb(long claims, bool plain = false) {
+  const std::string dir =
+      std::string(CLAIMKB_BENCH_DIR) + (plain ? "/bench-kb-2-plain/" : "/bench-kb-2/") + std::to_string(claims);
   if (!std::filesystem::exists(dir + "/claims")) {
-    const std::string cmd = "python3 " CLAIMKB_SOURCE_DIR "/bench/gen_kb.py " + dir +
-                            " --claims " + std::to_string(claims);
+    const std::string cmd = "python3 " CLAIMKB_SOURCE_DIR "/bench/gen_kb.py " + dir + " --claims " +
+                            std::to_string(claims) + (plain ? " --no-concepts" : "");
     if (std::system(cmd.c_str()) != 0) std::abort();
   }
   return dir;
