@@ -1,4 +1,4 @@
-"""The claimkb command as other programs see it (SPEC.md §5): JSON shapes and exit codes.
+"""The claimkb command as other programs see it (docs/cli.md): JSON shapes and exit codes.
 
 Run by CTest as: python3 test_cli.py CLAIMKB_BINARY
 """

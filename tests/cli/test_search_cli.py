@@ -1,5 +1,5 @@
 """`claimkb verdict QUESTION`, `search`, `check` and `graph` as other programs see them
-(SPEC.md §5): output shapes and exit codes, on the bundled knowledge base.
+(docs/cli.md): output shapes and exit codes, on the bundled knowledge base.
 
 Run by CTest as: python3 test_search_cli.py CLAIMKB_BINARY ARTICLES_DIR (tests/data/articles)
 """

@@ -1,4 +1,4 @@
-"""`claimkb compile` and compiled snapshots as other programs see them (SPEC.md §5):
+"""`claimkb compile` and compiled snapshots as other programs see them (docs/cli.md):
 every command answers the same from a snapshot as from the YAML it was compiled
 from, and a damaged or foreign file given as --kb is refused with exit 1 and one
 `FILE:1:1: error: ...` line that names the problem.
@@ -151,7 +151,7 @@ class CompileTest(unittest.TestCase):
         out = os.path.join(d, "kb.ckb")
         r = run("compile", "--kb", d, "-o", out)
         self.assertEqual(r.returncode, 0, r.stderr)
-        # SPEC §3: a retracted citation adds a warning, at its id (line 1, column 7).
+        # docs/grading.md: a retracted citation adds a warning, at its id (line 1, column 7).
         self.assertIn(os.path.join(d, "citations", "kb.yaml") + ":1:7: warning: citation 'gone' is retracted",
                       r.stderr)
         from_yaml = json.loads(run("lint", "--kb", d, "--json").stdout)

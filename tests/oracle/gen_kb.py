@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Random but valid claimkb knowledge bases (SPEC.md §1), to compare claimkb with the oracle.
+"""Random but valid claimkb knowledge bases (docs/format.md), to compare claimkb with the oracle.
 
     gen_kb.py OUT_DIR --seed S --claims N
 

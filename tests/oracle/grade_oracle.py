@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""Independent test oracle for claimkb's verdicts (SPEC.md §2-§3, docs/grading.md).
+"""Independent test oracle for claimkb's verdicts (docs/grading.md, docs/grading.md).
 
     grade_oracle.py KB_DIR   ->  JSON {"claim-id": {"verdict": ..., "certainty": ...}}
 
-Written from the SPEC alone, without reading the C++; kept short and literal.
+Written from the contract (docs/grading.md) alone, without reading the C++; kept short and literal.
 It assumes a valid KB (no validation).
 """
 import collections

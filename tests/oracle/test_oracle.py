@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Hand-checked cases for the oracle; run `/usr/bin/python3 -m unittest` from tests/oracle.
 
-Every expected verdict is worked out by hand from SPEC §2-§3 and docs/grading.md; the
+Every expected verdict is worked out by hand from docs/grading.md and docs/grading.md; the
 comment beside each shows the arithmetic. Levels: 4 high, 3 moderate, 2 low, 1 very_low.
 """
 import pathlib
