@@ -216,7 +216,7 @@ char* claimkb_record_json(const claimkb_t* kb, const char* id, char** errptr) {
     }
     const auto json = claimkb::record_json(kb->kb, id);
     if (!json) {
-      failure.set("no claim, citation or concept with id \"" + std::string(id) + "\"", Code::not_found);
+      failure.set("no claim, citation or concept with id '" + std::string(id) + "'", Code::not_found);
       return nullptr;
     }
     return copy_out(*json);

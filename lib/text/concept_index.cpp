@@ -28,6 +28,18 @@ std::string join(const std::vector<std::string>& terms, std::size_t first, std::
 
 }  // namespace
 
+namespace {
+
+// Whether "and" or "or" stands between two terms.
+bool coordinated(const TextAnalysis& a, std::size_t before, std::size_t after) {
+  for (std::uint32_t w = a.term_word[before] + 1; w < a.term_word[after]; ++w) {
+    if (a.words[w] == "and" || a.words[w] == "or") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool TextAnalysis::in_mention(std::size_t term) const {
   for (const Mention& m : mentions) {
     if (term >= m.first && term < m.end) return true;
@@ -303,14 +315,23 @@ TextAnalysis ConceptIndex::analyse(std::string_view text, Stemmer& stemmer) cons
 
 // People put words inside a phrase ("pain on the left side of my lower back" for
 // "pain in my lower back"): a phrase of two or more terms also counts when its
-// terms come in order with at most kGapTerms others among them, from a term no
-// contiguous mention covers. It may overlap a contiguous mention (then both
-// concepts are named: "lower back" is also where the pain is).
+// terms come in order with at most kGapTerms others among them. It may overlap a
+// contiguous mention (then both concepts are named: "lower back" is also where the
+// pain is).
 void ConceptIndex::find_gapped(TextAnalysis& a) const {
   const std::size_t n = a.terms.size();
   std::vector<TextAnalysis::Mention> found;
   for (std::size_t i = 0; i < n; ++i) {
-    if (a.in_mention(i)) continue;
+    // A term inside a contiguous mention starts a gapped one only across a
+    // coordination ("low back and hip pain" is "low back pain" as well as "low
+    // back"), and only when that names more terms. ("Massage courses teach that a
+    // therapist" is not "massage therapist".)
+    std::size_t inside = 0;
+    for (const TextAnalysis::Mention& m : a.mentions) {
+      if (i < m.first || i >= m.end) continue;
+      inside = std::max<std::size_t>(inside, m.end - m.first);
+      if (m.end >= n || !coordinated(a, m.end - 1, m.end)) inside = kMaxPhraseTerms + kGapTerms + 1;
+    }
     const std::string& first = a.terms[i];
     // Phrases that start with this term: keys `first` and `first ...`, together in
     // the sorted table.
@@ -354,7 +375,7 @@ void ConceptIndex::find_gapped(TextAnalysis& a) const {
       }
       if (terms == best_terms && last + 1 == best_end) best_concepts.push_back(phrase_concept_[p]);
     }
-    if (best_terms >= 2) {
+    if (best_terms >= 2 && best_terms > inside) {
       found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best_end), std::move(best_concepts)});
     }
   }

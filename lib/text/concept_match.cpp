@@ -16,7 +16,9 @@ enum class Named { no, through_narrower, directly, through_broader };
 
 // A text names a claim's concept directly, or through a narrower one (it says
 // "psoas", the claim says "hip flexors"), or loosely through the concept just
-// broader (it says "the hip flexor", meaning the psoas, as people do).
+// broader (it says "back pain", the claim "low back pain", as people do). Only a
+// claim whose subject is named directly or through a narrower concept is a
+// candidate at all: "treatment" names no one treatment.
 Named how_named(const Store& store, std::uint32_t concept_index, const std::vector<std::uint32_t>& direct,
                 const std::vector<std::uint32_t>& covered) {
   if (contains(direct, concept_index)) return Named::directly;

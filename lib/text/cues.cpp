@@ -82,9 +82,11 @@ const std::vector<RelationCue>& relation_cues() {
       "resemble", "resembles", "like", "look", "looks", "pass", "fake", "appear", "appears", "seem", "seems"},
      {R::mimics}},
     // Prevention: keeping something from happening at all.
-    {{"prevent", "prevents", "prevented", "preventing", "prevention", "preventive", "preventative", "avoid",
-      "avoiding", "onset"},
+    {{"prevent", "prevents", "prevented", "preventing", "prevention", "preventive", "preventative", "onset"},
      {R::prevents, R::predicts}},
+    // "Should I avoid massage?" asks about harm; "how do I avoid back pain?" about
+    // prevention: "avoid" says harm first and fits both.
+    {{"avoid", "avoiding", "avoided", "avoids"}, {R::harms, R::rarely_harms, R::prevents}},
     // Harm and safety.
     {{"harm", "harms", "harmful", "dangerous", "danger", "injure", "injures", "injury", "hurt", "damage",
       "damages", "rupture", "ruptures", "burst", "bursts", "tear", "unsafe", "safe", "safety", "complication",
