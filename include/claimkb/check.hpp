@@ -1,4 +1,4 @@
-// claimkb/check.hpp — finding the knowledge base's claims in a text (SPEC.md §5,
+// claimkb/check.hpp — finding the knowledge base's claims in a text (docs/cli.md,
 // `claimkb check`).
 //
 // check() splits a text into sentences and reports each sentence that makes one of

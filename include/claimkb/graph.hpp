@@ -1,4 +1,4 @@
-// claimkb/graph.hpp — the evidence graph as a picture (SPEC.md §5, `claimkb graph`).
+// claimkb/graph.hpp — the evidence graph as a picture (docs/cli.md, `claimkb graph`).
 // Thread-safe like every query of a KnowledgeBase; never throws.
 #pragma once
 

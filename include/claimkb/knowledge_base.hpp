@@ -79,7 +79,7 @@ class CLAIMKB_EXPORT KnowledgeBase {
   const Citation* citation(std::string_view id) const;
   const Concept* find_concept(std::string_view id) const;
 
-  // The full answer for a claim (SPEC §5), or nullopt for an unknown id.
+  // The full answer for a claim (docs/cli.md), or nullopt for an unknown id.
   std::optional<Report> report(std::string_view id) const;
 
   // Claims ranked by how well `text` matches their statement, aliases and tags,

@@ -35,7 +35,7 @@ struct Citation {
   std::optional<Retraction> retracted;
   std::string abstract, notes;
 
-  // The NLM/Vancouver reference (SPEC §4), computed when the KB is loaded.
+  // The NLM/Vancouver reference (docs/cli.md, "reference"), computed when the KB is loaded.
   std::string reference;
 };
 

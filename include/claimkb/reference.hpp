@@ -1,4 +1,4 @@
-// claimkb/reference.hpp — NLM/Vancouver references (SPEC.md §4).
+// claimkb/reference.hpp — NLM/Vancouver references (docs/cli.md, "reference").
 // Pure functions of their arguments; thread-safe.
 #pragma once
 

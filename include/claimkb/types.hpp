@@ -1,4 +1,4 @@
-// claimkb/types.hpp — the enumerations of SPEC.md §1–3 and their names.
+// claimkb/types.hpp — the enumerations of docs/format.md and docs/grading.md and their names.
 //
 // Every enum value's name is the exact string used in the YAML files and in JSON
 // output. to_string() returns a view of a static string; parse_*() returns nullopt
@@ -12,7 +12,7 @@
 
 namespace claimkb {
 
-// Study designs (SPEC §2). The first nine are empirical, the last five are opinion.
+// Study designs (docs/grading.md §1). The first nine are empirical, the last five are opinion.
 enum class Design {
   systematic_review, rct, non_randomized_trial, cohort, case_control,
   cross_sectional, case_series, case_report, laboratory,
@@ -74,7 +74,7 @@ CLAIMKB_EXPORT std::optional<Concern> parse_concern(std::string_view s);
 CLAIMKB_EXPORT std::optional<Verdict> parse_verdict(std::string_view s);
 CLAIMKB_EXPORT std::optional<Relation> parse_relation(std::string_view s);
 
-// The level at which evidence of this design starts (SPEC §2): 4 high .. 1 very
+// The level at which evidence of this design starts (docs/grading.md §1): 4 high .. 1 very
 // low, 0 for opinion sources. `of` matters only for a systematic review.
 CLAIMKB_EXPORT int starting_tier(Design design, std::optional<Pooled> of);
 

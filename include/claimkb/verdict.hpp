@@ -1,4 +1,4 @@
-// claimkb/verdict.hpp — a graded claim (SPEC.md §3) and the full answer (§5).
+// claimkb/verdict.hpp — a graded claim (docs/grading.md) and the full answer (docs/cli.md).
 //
 // A Grade is computed once, when the KB is loaded; a Report is assembled from a
 // claim, its Grade and the formatted references when it is asked for. Both are plain
@@ -53,7 +53,7 @@ struct ReportPremise {
   std::optional<Certainty> certainty;
 };
 
-// SPEC §5's object: everything a caller shows for one claim.
+// docs/cli.md's object: everything a caller shows for one claim.
 struct Report {
   std::string id;
   std::string statement;
@@ -67,7 +67,7 @@ struct Report {
   std::vector<std::string> warnings;
 };
 
-// SPEC §5's JSON object for a report. indent < 0 prints it on one line.
+// docs/cli.md's JSON object for a report. indent < 0 prints it on one line.
 CLAIMKB_EXPORT std::string to_json(const Report& report, int indent = -1);
 
 }  // namespace claimkb

@@ -78,7 +78,7 @@ const char* verdict_colour(Verdict v) {
   return "#ffffff";
 }
 
-// Citations are shaded by where their design starts (SPEC §2): the darker, the
+// Citations are shaded by where their design starts (docs/grading.md §1): the darker, the
 // more a study of that design can establish. Opinion sources stay white.
 const char* tier_colour(int tier) {
   switch (tier) {

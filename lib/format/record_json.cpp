@@ -61,7 +61,7 @@ bool is_set(const Key& key, const T& v, const T& absent) {
 
 template <class R>
 ordered_json record(const R& r) {
-  static const R absent{};
+  [[maybe_unused]] static const R absent{};
   ordered_json j = ordered_json::object();
   detail::fields(detail::Tag<R>{}, [&](const Key& key, auto member) {
     const auto& v = r.*member;

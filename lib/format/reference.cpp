@@ -1,4 +1,4 @@
-// NLM / Vancouver references, in the form PubMed's "Cite" gives (SPEC.md §4):
+// NLM / Vancouver references, in the form PubMed's "Cite" gives (docs/cli.md, "reference"):
 //   Authors. Title. Journal. Year;Volume(Issue):Pages. doi: X. PMID: N; PMCID: PMCn.
 // A book or web page has no journal: Authors. Title. Publisher; Year. Available from: URL.
 #include "claimkb/reference.hpp"

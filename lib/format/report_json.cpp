@@ -1,4 +1,4 @@
-// Summaries (SPEC.md §3.6) and the JSON form of a report (§5).
+// Summaries (docs/grading.md §7) and the JSON form of a report (docs/cli.md).
 #include <nlohmann/json.hpp>
 
 #include "claimkb/verdict.hpp"

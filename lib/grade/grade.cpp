@@ -1,4 +1,4 @@
-// The verdict rules of SPEC.md §3, after GRADE (Guyatt et al., BMJ 2008 and the
+// The verdict rules of docs/grading.md, after GRADE (Guyatt et al., BMJ 2008 and the
 // GRADE handbook): evidence starts at the level its design earns and loses or gains
 // levels for risk of bias, indirectness, imprecision, publication bias, large effects
 // and dose-response. Every rule that changes anything adds one line to `reasons`.

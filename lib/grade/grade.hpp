@@ -1,4 +1,4 @@
-// Grading one claim (SPEC.md §3; docs/grading.md for the project's readings).
+// Grading one claim (docs/grading.md; docs/grading.md for the project's readings).
 #pragma once
 
 #include <vector>

@@ -1,4 +1,4 @@
-// Diagnostic formatting: the "file:line:column: error: message" form of SPEC §5.
+// Diagnostic formatting: the "file:line:column: error: message" form of docs/cli.md.
 #include "claimkb/result.hpp"
 
 namespace claimkb {

@@ -285,13 +285,13 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
     // permutation, and find() finds every record.
     const std::string_view order = bytes.at(table, Part::order);
     if (order.size() != 4 * std::uint64_t{n}) return damaged(std::string("the ") + name + " id order is cut");
-    for (std::uint32_t k = 0; k < n; ++k) {
-      if (le32(order.data() + 4 * std::uint64_t{k}) >= n) return damaged(std::string("the ") + name + " id order is out of range");
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (le32(order.data() + 4 * std::uint64_t{i}) >= n) return damaged(std::string("the ") + name + " id order is out of range");
     }
     const Packed<std::uint32_t> sorted(order.data());
     const std::string_view ids = bytes.at(table, Part::ids), id_offsets = bytes.at(table, Part::id_offsets);
-    for (std::uint32_t k = 1; k < n; ++k) {
-      if (!(slice(ids, id_offsets, sorted[k - 1]) < slice(ids, id_offsets, sorted[k]))) {
+    for (std::uint32_t i = 1; i < n; ++i) {
+      if (!(slice(ids, id_offsets, sorted[i - 1]) < slice(ids, id_offsets, sorted[i]))) {
         return damaged(std::string("the ") + name + " ids are not in order, or not distinct");
       }
     }

@@ -68,7 +68,7 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
   if (!covered.empty()) {
     m.by_concepts = true;
     for (std::size_t k = 0; k < covered.size() && k < detail::kCandidates; ++k) {
-      m.candidates.push_back({std::string(store.id(detail::Table::claim, covered[k].claim)), covered[k].score});
+      m.candidates.push_back({std::string(store.id(detail::Table::claim, covered[k].claim)), covered[k].score, {}});
     }
     const double best = covered.front().score;
     const double second = covered.size() > 1 ? covered[1].score : 0.0;

@@ -59,7 +59,7 @@ TEST_CASE("the graph around a claim holds its citations and its premises, transi
   CHECK(has(*dot, "top->blog [style=dashed"));
   CHECK(has(*dot, "top->mid [style=bold"));
   CHECK(has(*dot, "mid->base [style=bold"));
-  // Claims are coloured by verdict: mid is refuted, so top is too (SPEC §3.5).
+  // Claims are coloured by verdict: mid is refuted, so top is too (docs/grading.md §6).
   CHECK(has(*dot, "top[shape=box, style=\"rounded,filled\", fillcolor=\"#f2b5b0\""));
   CHECK(has(*dot, "base[shape=box, style=\"rounded,filled\", fillcolor=\"#e2e2e2\""));
   // Citations by design: the RCT is a dark box, the web page a dashed note.

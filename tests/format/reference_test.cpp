@@ -1,4 +1,4 @@
-// SPEC.md §4: NLM/Vancouver references, as PubMed's citation prints them.
+// docs/cli.md, "reference": NLM/Vancouver references, as PubMed's citation prints them.
 #include <doctest/doctest.h>
 
 #include "claimkb/reference.hpp"

@@ -1,4 +1,4 @@
-// SPEC.md §3, one rule at a time. Every expected value is worked out by hand in the
+// docs/grading.md, one rule at a time. Every expected value is worked out by hand in the
 // comment above it: tier (§2), then each downgrade/upgrade, then direction.
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The bundled knowledge base (claims/ and citations/): it loads, has what issue 4
-// promised, and every verdict follows from its evidence under SPEC §3. Each expected
-// value below is worked out by hand in its comment: tier (SPEC §2), downgrades, then
+// promised, and every verdict follows from its evidence under docs/grading.md. Each expected
+// value below is worked out by hand in its comment: tier (docs/grading.md §1), downgrades, then
 // direction and premises. docs/knowledge-base.md has the same table with sources.
 #include <doctest/doctest.h>
 
@@ -65,7 +65,7 @@ const Expected kExpected[] = {
     {"hip-flexor-stretching-relieves-back-pain", R, L},
     // Own evidence: Owen alone, reported low → refutes at 2 (Hatefi neutral). The
     // premise tight-psoas-causes-back-pain is refuted at 1 → refuted at the premise's
-    // certainty (SPEC §3.5 read literally).
+    // certainty (docs/grading.md §6 read literally).
     {"psoas-release-relieves-back-pain", R, VL},
     // General-massage review linked as neutral (indirect, not informative) + opinion.
     {"psoas-massage-relieves-back-pain", I, std::nullopt},
