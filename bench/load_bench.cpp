@@ -201,8 +201,13 @@ void sizes(benchmark::internal::Benchmark* b, bool threads) {
 
 BENCHMARK(BM_BareYamlCppParse)->Apply([](auto* b) { sizes(b, false); });
 BENCHMARK(BM_Load)->ArgNames({"claims", "threads"})->Apply([](auto* b) { sizes(b, true); });
-BENCHMARK(BM_LoadWithoutConcepts)->ArgName("claims")->Arg(20000)->Unit(benchmark::kMillisecond)->Iterations(1)
-    ->Repetitions(3)->ReportAggregatesOnly(true);
+BENCHMARK(BM_LoadWithoutConcepts)
+    ->ArgName("claims")
+    ->Arg(20000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_VerdictLookup)->Arg(20000)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_ReportJson)->Arg(20000)->Unit(benchmark::kMicrosecond);
 

@@ -34,13 +34,13 @@ constexpr std::size_t kVocabulary = 4000;
 // Real words first (they get the highest frequencies), then made-up ones.
 std::vector<std::string> vocabulary() {
   std::vector<std::string> words = {
-      "pain",     "back",    "psoas",  "hip",      "muscle",     "low",      "stretching", "massage",
-      "flexor",   "chronic", "tight",  "exercise", "therapy",    "range",    "motion",     "length",
-      "spine",    "lumbar",  "release", "glute",   "activation", "strength", "endurance",  "posture",
-      "pelvic",   "tilt",    "foam",   "rolling",  "assessment", "test",     "reliable",   "injury",
-      "treatment", "relief", "abdomen", "tenderness", "lordosis", "extension", "hamstring", "knee"};
-  static const char* const kSyllables[] = {"ka", "lo", "mi", "ter", "sun", "pra", "vel", "dor",
-                                           "nu", "bis", "gra", "fen", "ol", "tri", "mas", "quo"};
+      "pain",      "back",    "psoas",   "hip",        "muscle",     "low",       "stretching", "massage",
+      "flexor",    "chronic", "tight",   "exercise",   "therapy",    "range",     "motion",     "length",
+      "spine",     "lumbar",  "release", "glute",      "activation", "strength",  "endurance",  "posture",
+      "pelvic",    "tilt",    "foam",    "rolling",    "assessment", "test",      "reliable",   "injury",
+      "treatment", "relief",  "abdomen", "tenderness", "lordosis",   "extension", "hamstring",  "knee"};
+  static const char* const kSyllables[] = {"ka", "lo",  "mi",  "ter", "sun", "pra", "vel", "dor",
+                                           "nu", "bis", "gra", "fen", "ol",  "tri", "mas", "quo"};
   std::mt19937 rng(7);
   while (words.size() < kVocabulary) {
     std::string w;
@@ -60,8 +60,7 @@ class Zipf {
   }
   std::size_t operator()(std::mt19937& rng) const {
     const double x = std::uniform_real_distribution<double>(0, cumulative_.back())(rng);
-    return static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), x) -
-                                    cumulative_.begin());
+    return static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), x) - cumulative_.begin());
   }
 
  private:

@@ -20,8 +20,7 @@ int main(int argc, char** argv) {
     return 3;
   }
 
-  std::cout << report->statement << '\n'
-            << "Verdict: " << claimkb::to_string(report->verdict);
+  std::cout << report->statement << '\n' << "Verdict: " << claimkb::to_string(report->verdict);
   if (report->certainty) std::cout << ", " << claimkb::to_string(*report->certainty) << " certainty";
   std::cout << '\n' << report->summary << "\n\nWhy:\n";
   for (const auto& reason : report->reasons) std::cout << "  " << reason << '\n';

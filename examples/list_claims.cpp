@@ -14,10 +14,9 @@ int main() {
   for (std::size_t i = 0; i < kb->claim_count(); ++i) {
     const claimkb::Claim& claim = kb->claim_at(i);
     const claimkb::Grade& grade = kb->grade_at(i);
-    const std::string certainty =
-        grade.certainty ? std::string(claimkb::to_string(*grade.certainty)) : "-";
-    std::printf("%-12s %-9s %s\n", std::string(claimkb::to_string(grade.verdict)).c_str(),
-                certainty.c_str(), claim.statement.c_str());
+    const std::string certainty = grade.certainty ? std::string(claimkb::to_string(*grade.certainty)) : "-";
+    std::printf("%-12s %-9s %s\n", std::string(claimkb::to_string(grade.verdict)).c_str(), certainty.c_str(),
+                claim.statement.c_str());
   }
   std::printf("%zu claims\n", kb->claim_count());
   return 0;

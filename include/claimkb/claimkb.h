@@ -64,7 +64,7 @@ enum {
   CLAIMKB_E_NOT_FOUND = 6,        /* no such claim, or no clear match for a question */
   CLAIMKB_E_BAD_ARGUMENT = 7,     /* a NULL argument */
   CLAIMKB_E_OUT_OF_MEMORY = 8,
-  CLAIMKB_E_INTERNAL = 9          /* a bug in claimkb: please report it */
+  CLAIMKB_E_INTERNAL = 9 /* a bug in claimkb: please report it */
 };
 
 /* The code of the last call on this thread that can fail: CLAIMKB_OK after a
@@ -110,8 +110,7 @@ CLAIMKB_EXPORT size_t claimkb_claim_count(const claimkb_t* kb);
  * Failure: NULL and *errptr set, when the text names no claim, when a question
  * matches no claim clearly (the message lists the closest claims, one per line, as
  * "  id: statement"), when an argument is NULL, or when memory runs out. */
-CLAIMKB_EXPORT char* claimkb_verdict_json(const claimkb_t* kb, const char* claim_id_or_question,
-                                          char** errptr);
+CLAIMKB_EXPORT char* claimkb_verdict_json(const claimkb_t* kb, const char* claim_id_or_question, char** errptr);
 
 /* Every claim, in the KB's stable order, as a JSON array of
  * {"id", "statement", "verdict", "certainty"} objects (certainty is null for an
@@ -126,8 +125,7 @@ CLAIMKB_EXPORT char* claimkb_list_json(const claimkb_t* kb, char** errptr);
  * not an error: the array is empty.
  * Success: the JSON, which the caller frees with claimkb_free().
  * Failure: NULL and *errptr set (kb or text NULL, or out of memory). */
-CLAIMKB_EXPORT char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit,
-                                         char** errptr);
+CLAIMKB_EXPORT char* claimkb_search_json(const claimkb_t* kb, const char* text, size_t limit, char** errptr);
 
 /* The claims a text makes, sentence by sentence, as the JSON array `claimkb check
  * --json` prints: for each, the sentence and its byte span, line and column, the

@@ -95,8 +95,7 @@ class CLAIMKB_EXPORT KnowledgeBase {
  private:
   struct State;  // the loaded tables, defined in lib/kb/state.hpp
   friend CLAIMKB_EXPORT std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text);
-  friend CLAIMKB_EXPORT std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id,
-                                                          bool concepts);
+  friend CLAIMKB_EXPORT std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id, bool concepts);
   explicit KnowledgeBase(std::shared_ptr<const State> state);
   std::shared_ptr<const State> state_;
 };

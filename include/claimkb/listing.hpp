@@ -20,8 +20,8 @@ CLAIMKB_EXPORT std::string claims_json(const KnowledgeBase& kb, int indent = -1)
 
 // kb.search(text, limit) as [{"id", "score", "statement", "verdict", "certainty",
 // "concepts"}, ...].
-CLAIMKB_EXPORT std::string search_json(const KnowledgeBase& kb, std::string_view text,
-                                       std::size_t limit, int indent = -1);
+CLAIMKB_EXPORT std::string search_json(const KnowledgeBase& kb, std::string_view text, std::size_t limit,
+                                       int indent = -1);
 
 // check(kb, text) as `claimkb check --json` prints it: [{"begin", "end", "line",
 // "column", "sentence", "id", "statement", "verdict", "certainty", "score",
@@ -37,7 +37,6 @@ CLAIMKB_EXPORT std::string verdict_json(const KnowledgeBase& kb, const Match& m,
 // with every key of docs/format.md that is set, as the YAML spells it (a key left
 // at what an absent key gives is left out); a citation also has "reference", its
 // formatted reference. nullopt when no record has that id.
-CLAIMKB_EXPORT std::optional<std::string> record_json(const KnowledgeBase& kb, std::string_view id,
-                                                      int indent = -1);
+CLAIMKB_EXPORT std::optional<std::string> record_json(const KnowledgeBase& kb, std::string_view id, int indent = -1);
 
 }  // namespace claimkb

@@ -41,8 +41,7 @@ struct Citation {
 
 // A source's own GRADE judgements for one outcome (`reported_domains`).
 struct ReportedDomains {
-  std::optional<Concern> risk_of_bias, inconsistency, indirectness, imprecision,
-      publication_bias;
+  std::optional<Concern> risk_of_bias, inconsistency, indirectness, imprecision, publication_bias;
   int large_effect = 0, dose_response = 0, confounding = 0;  // 0, 1 or 2 levels up
 };
 

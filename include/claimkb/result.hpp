@@ -35,8 +35,8 @@ struct CLAIMKB_EXPORT Diagnostic {
     not_found = 6,         // no such claim, or no clear match for a question
     bad_argument = 7,      // a caller's argument is unusable (the C API's NULLs)
     out_of_memory = 8,
-    internal = 9,          // a bug in claimkb: please report it
-    warning = 10,          // the code of every warning
+    internal = 9,  // a bug in claimkb: please report it
+    warning = 10,  // the code of every warning
   };
 
   std::string file;
@@ -69,11 +69,26 @@ class [[nodiscard]] Result {
 
   // The value. Calling these on a failed result is a programming error: the
   // process is stopped with a message (there are no exceptions to throw).
-  const T& value() const& { check(); return *value_; }
-  T& value() & { check(); return *value_; }
-  T value() && { check(); return std::move(*value_); }  // by value: no dangling
-  const T* operator->() const { check(); return &*value_; }
-  const T& operator*() const& { check(); return *value_; }
+  const T& value() const& {
+    check();
+    return *value_;
+  }
+  T& value() & {
+    check();
+    return *value_;
+  }
+  T value() && {
+    check();
+    return std::move(*value_);
+  }  // by value: no dangling
+  const T* operator->() const {
+    check();
+    return &*value_;
+  }
+  const T& operator*() const& {
+    check();
+    return *value_;
+  }
 
   // Every problem found; empty when ok().
   const std::vector<Diagnostic>& errors() const& { return errors_; }

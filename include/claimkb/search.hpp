@@ -25,10 +25,10 @@ struct SearchHit {
 // What an id-or-question resolved to (docs/search.md has the rules).
 struct Match {
   enum class Kind {
-    id,           // the text was a claim id
-    clear_best,   // a question that clearly means one claim
-    unclear,      // a question with candidates but no clear winner
-    none,         // nothing matches (e.g. an off-topic question)
+    id,          // the text was a claim id
+    clear_best,  // a question that clearly means one claim
+    unclear,     // a question with candidates but no clear winner
+    none,        // nothing matches (e.g. an off-topic question)
   };
   Kind kind = Kind::none;
   std::string id;                     // the claim, for `id` and `clear_best`

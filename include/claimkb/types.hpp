@@ -14,9 +14,20 @@ namespace claimkb {
 
 // Study designs (docs/grading.md §1). The first nine are empirical, the last five are opinion.
 enum class Design {
-  systematic_review, rct, non_randomized_trial, cohort, case_control,
-  cross_sectional, case_series, case_report, laboratory,
-  narrative_review, expert_opinion, guideline, book, web,
+  systematic_review,
+  rct,
+  non_randomized_trial,
+  cohort,
+  case_control,
+  cross_sectional,
+  case_series,
+  case_report,
+  laboratory,
+  narrative_review,
+  expert_opinion,
+  guideline,
+  book,
+  web,
 };
 
 // What a systematic review pooled (the citation's `of` key).
@@ -37,8 +48,23 @@ enum class Verdict { supported, refuted, mixed, insufficient };
 
 // How a claim's subject bears on its object (a claim's `about`, docs/format.md).
 enum class Relation {
-  causes, associated_with, predicts, relieves, increases, decreases, measures, detects,
-  indicates, stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for, prevents,
+  causes,
+  associated_with,
+  predicts,
+  relieves,
+  increases,
+  decreases,
+  measures,
+  detects,
+  indicates,
+  stores,
+  harms,
+  rarely_harms,
+  stabilizes,
+  mimics,
+  protects,
+  needed_for,
+  prevents,
 };
 
 // What a sentence does with a claim (`check`): says it is true, says it is false

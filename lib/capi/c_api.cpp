@@ -2,8 +2,8 @@
 //
 // No exception leaves an entry point: each runs its body inside guarded(), which
 // catches everything, because an exception unwinding into C — or Swift, JNI,
-// ctypes — is undefined behaviour. It becomes a message in *errptr instead. Strings go out through malloc() so that C callers may release
-// them with free() as well as claimkb_free().
+// ctypes — is undefined behaviour. It becomes a message in *errptr instead. Strings go out through malloc() so that C
+// callers may release them with free() as well as claimkb_free().
 #include "claimkb/claimkb.h"
 
 #include <cstdlib>
@@ -111,11 +111,9 @@ void fail_with(Failure& failure, const std::vector<claimkb::Diagnostic>& errors)
 }
 
 // Why a text did not resolve to one claim, with the closest claims to pick from.
-std::string no_match_message(const claimkb::KnowledgeBase& kb, const std::string& text,
-                             const claimkb::Match& match) {
-  std::string message = match.kind == claimkb::Match::Kind::unclear
-                            ? "\"" + text + "\" could mean more than one claim"
-                            : "no claim matches \"" + text + "\"";
+std::string no_match_message(const claimkb::KnowledgeBase& kb, const std::string& text, const claimkb::Match& match) {
+  std::string message = match.kind == claimkb::Match::Kind::unclear ? "\"" + text + "\" could mean more than one claim"
+                                                                    : "no claim matches \"" + text + "\"";
   if (match.candidates.empty()) return message;
   message += "; the closest:";
   for (const claimkb::SearchHit& hit : match.candidates) {
@@ -158,9 +156,7 @@ size_t claimkb_write_snapshot(const claimkb_t* kb, const char* file, char** errp
   });
 }
 
-size_t claimkb_claim_count(const claimkb_t* kb) {
-  return kb != nullptr ? kb->kb.claim_count() : 0;
-}
+size_t claimkb_claim_count(const claimkb_t* kb) { return kb != nullptr ? kb->kb.claim_count() : 0; }
 
 char* claimkb_verdict_json(const claimkb_t* kb, const char* claim_id_or_question, char** errptr) {
   return guarded(errptr, [&](Failure& failure) -> char* {

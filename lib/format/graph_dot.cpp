@@ -137,10 +137,9 @@ class VertexWriter {
     if (c.n) label += ", n=" + std::to_string(*c.n);
     if (c.retracted) label += "\nRETRACTED";
     out << "[shape=" << design_shape(c.design) << ", style=" << (tier == 0 ? "dashed" : "filled")
-        << ", fillcolor=" << quote(tier_colour(tier))
-        << ", fontcolor=" << quote(tier >= 3 ? "white" : "black")
-        << ", color=" << quote(c.retracted ? "#c0392b" : "#404040")
-        << ", label=" << quote(label) << ", tooltip=" << quote(c.title) << "]";
+        << ", fillcolor=" << quote(tier_colour(tier)) << ", fontcolor=" << quote(tier >= 3 ? "white" : "black")
+        << ", color=" << quote(c.retracted ? "#c0392b" : "#404040") << ", label=" << quote(label)
+        << ", tooltip=" << quote(c.title) << "]";
   }
 
  private:
@@ -156,7 +155,9 @@ class EdgeWriter {
       case EdgeKind::supports: out << "[color=\"#2e8b3a\", fontcolor=\"#2e8b3a\", label=\"supports\"]"; break;
       case EdgeKind::refutes: out << "[color=\"#c0392b\", fontcolor=\"#c0392b\", label=\"refutes\"]"; break;
       case EdgeKind::neutral: out << "[color=\"#9a9a9a\", fontcolor=\"#7a7a7a\", label=\"neutral\"]"; break;
-      case EdgeKind::asserted_by: out << "[style=dashed, color=\"#606060\", fontcolor=\"#606060\", label=\"asserted by\"]"; break;
+      case EdgeKind::asserted_by:
+        out << "[style=dashed, color=\"#606060\", fontcolor=\"#606060\", label=\"asserted by\"]";
+        break;
       case EdgeKind::depends_on: out << "[style=bold, penwidth=2, label=\"depends on\"]"; break;
       case EdgeKind::about: out << "[style=dotted, color=\"#b08a1e\", fontcolor=\"#b08a1e\", label=\"about\"]"; break;
       case EdgeKind::broader: out << "[style=dotted, color=\"#b08a1e\", arrowhead=empty, label=\"broader\"]"; break;
@@ -209,8 +210,8 @@ std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id, 
       }
     }
   }
-  const boost::filtered_graph<EvidenceGraph, boost::keep_all, KeepVertices> shown(
-      g, boost::keep_all(), KeepVertices{&keep});
+  const boost::filtered_graph<EvidenceGraph, boost::keep_all, KeepVertices> shown(g, boost::keep_all(),
+                                                                                  KeepVertices{&keep});
   // Nodes are named by their KB ids (unique across claims, citations and concepts).
   const auto name = boost::make_function_property_map<Vertex, std::string>([&impl, &g](Vertex v) {
     const detail::VertexData& d = g[v];

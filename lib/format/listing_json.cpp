@@ -35,8 +35,7 @@ std::string claims_json(const KnowledgeBase& kb, int indent) {
   return dump(all, indent);
 }
 
-std::string search_json(const KnowledgeBase& kb, std::string_view text, std::size_t limit,
-                        int indent) {
+std::string search_json(const KnowledgeBase& kb, std::string_view text, std::size_t limit, int indent) {
   ordered_json hits = ordered_json::array();
   for (const SearchHit& hit : kb.search(text, limit)) {
     const Grade& g = *kb.grade(hit.id);  // search returns only loaded ids
@@ -73,7 +72,9 @@ std::string check_json(const KnowledgeBase& kb, std::string_view text, int inden
 
 std::string verdict_json(const KnowledgeBase& kb, const Match& m, int indent) {
   ordered_json j = ordered_json::parse(to_json(*kb.report(m.id)));
-  j["match"] = {{"by", m.kind == Match::Kind::id ? "id" : m.by_concepts ? "concepts" : "words"},
+  j["match"] = {{"by", m.kind == Match::Kind::id ? "id"
+                       : m.by_concepts           ? "concepts"
+                                                 : "words"},
                 {"concepts", m.concepts}};
   return dump(j, indent);
 }

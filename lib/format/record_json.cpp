@@ -9,11 +9,11 @@
 namespace claimkb {
 namespace {
 
-using nlohmann::ordered_json;
 using detail::IsOptional;
 using detail::IsRecord;
 using detail::IsVector;
 using detail::Key;
+using nlohmann::ordered_json;
 
 template <class R>
 ordered_json record(const R& r);

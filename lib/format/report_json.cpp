@@ -12,16 +12,12 @@ std::string_view summary(Verdict verdict, std::optional<Certainty> certainty) {
     return "There is not enough evidence to judge this claim.";
   }
   static constexpr std::string_view kTable[3][4] = {
-      {"The evidence is very uncertain, but it leans towards this claim.",
-       "This claim may be true.", "This claim is probably true.",
-       "The evidence supports this claim."},
-      {"The evidence is very uncertain, but it leans against this claim.",
-       "This claim may be false.", "This claim is probably false.",
-       "The evidence shows this claim is false."},
-      {"The evidence is very uncertain and conflicting on this claim.",
-       "The evidence may conflict on this claim.",
-       "The evidence probably conflicts on this claim.",
-       "The evidence conflicts on this claim."},
+      {"The evidence is very uncertain, but it leans towards this claim.", "This claim may be true.",
+       "This claim is probably true.", "The evidence supports this claim."},
+      {"The evidence is very uncertain, but it leans against this claim.", "This claim may be false.",
+       "This claim is probably false.", "The evidence shows this claim is false."},
+      {"The evidence is very uncertain and conflicting on this claim.", "The evidence may conflict on this claim.",
+       "The evidence probably conflicts on this claim.", "The evidence conflicts on this claim."},
   };
   return kTable[static_cast<int>(verdict)][static_cast<int>(*certainty) - 1];
 }
@@ -52,9 +48,8 @@ std::string to_json(const Report& r, int indent) {
   }
   ordered_json premises = ordered_json::array();
   for (const auto& p : r.premises) {
-    premises.push_back({{"id", p.id},
-                        {"verdict", std::string(to_string(p.verdict))},
-                        {"certainty", certainty_json(p.certainty)}});
+    premises.push_back(
+        {{"id", p.id}, {"verdict", std::string(to_string(p.verdict))}, {"certainty", certainty_json(p.certainty)}});
   }
   ordered_json j = {{"id", r.id},
                     {"statement", r.statement},

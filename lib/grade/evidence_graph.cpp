@@ -22,8 +22,7 @@ using Vertex = EvidenceGraph::vertex_descriptor;
 // Records the DFS tree, and a cycle for every back edge.
 class CycleRecorder : public boost::default_dfs_visitor {
  public:
-  CycleRecorder(std::vector<Vertex>& parent, std::vector<Cycle>& cycles)
-      : parent_(parent), cycles_(cycles) {}
+  CycleRecorder(std::vector<Vertex>& parent, std::vector<Cycle>& cycles) : parent_(parent), cycles_(cycles) {}
 
   void tree_edge(PremiseGraph::edge_descriptor e, const PremiseGraph& g) {
     parent_[boost::target(e, g)] = boost::source(e, g);
@@ -64,10 +63,9 @@ std::vector<Cycle> find_cycles(const EvidenceGraph& graph, EdgeKind along) {
   std::vector<Vertex> parent(boost::num_vertices(graph));
   std::vector<Cycle> cycles;
   std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
-  boost::depth_first_search(
-      premises, boost::visitor(CycleRecorder(parent, cycles))
-                    .color_map(boost::make_iterator_property_map(
-                        colors.begin(), boost::get(boost::vertex_index, premises))));
+  boost::depth_first_search(premises, boost::visitor(CycleRecorder(parent, cycles))
+                                          .color_map(boost::make_iterator_property_map(
+                                              colors.begin(), boost::get(boost::vertex_index, premises))));
   return cycles;
 }
 

@@ -11,13 +11,9 @@
 namespace claimkb::detail {
 namespace {
 
-std::string level_name(int level) {
-  return std::string(to_string(static_cast<Certainty>(std::clamp(level, 1, 4))));
-}
+std::string level_name(int level) { return std::string(to_string(static_cast<Certainty>(std::clamp(level, 1, 4)))); }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // One stance's links as the rules see them.
 struct Body {
@@ -30,9 +26,7 @@ struct Body {
 
 class Grader {
  public:
-  explicit Grader(const GradeInput& in) : in_(in), claim_(*in.claim) {
-    grade_.links.resize(claim_.evidence.size());
-  }
+  explicit Grader(const GradeInput& in) : in_(in), claim_(*in.claim) { grade_.links.resize(claim_.evidence.size()); }
 
   Grade run() {
     Body supports{Stance::supports, {}, {}, 0, 0};
@@ -71,8 +65,8 @@ class Grader {
   }
 
   void warn_retracted(const Citation& c) {
-    grade_.warnings.push_back(c.id + ": retracted " + c.retracted->date + " (" +
-                              c.retracted->notice + "); not counted");
+    grade_.warnings.push_back(c.id + ": retracted " + c.retracted->date + " (" + c.retracted->notice +
+                              "); not counted");
   }
 
   // §3.2 and §3.3: rate a body on its best tier only.
@@ -85,11 +79,10 @@ class Grader {
         grade_.links[i].rated = true;
       }
     }
-    std::string head = plural(b.counted.size(), "counted link") + "; best tier " +
-                       level_name(b.tier) + ": " + std::to_string(b.rated.size()) + " rated";
+    std::string head = plural(b.counted.size(), "counted link") + "; best tier " + level_name(b.tier) + ": " +
+                       std::to_string(b.rated.size()) + " rated";
     if (b.rated.size() < b.counted.size()) {
-      head += ", " + std::to_string(b.counted.size() - b.rated.size()) +
-              " lower-tier listed, not rated";
+      head += ", " + std::to_string(b.counted.size() - b.rated.size()) + " lower-tier listed, not rated";
     }
     reason(b, head);
 
@@ -115,18 +108,18 @@ class Grader {
     if (l.reported_domains) {
       const ReportedDomains& d = *l.reported_domains;
       int level = b.tier;
-      const std::pair<const char*, std::optional<Concern>> down[] = {
-          {"risk of bias", d.risk_of_bias}, {"inconsistency", d.inconsistency},
-          {"indirectness", d.indirectness}, {"imprecision", d.imprecision},
-          {"publication bias", d.publication_bias}};
+      const std::pair<const char*, std::optional<Concern>> down[] = {{"risk of bias", d.risk_of_bias},
+                                                                     {"inconsistency", d.inconsistency},
+                                                                     {"indirectness", d.indirectness},
+                                                                     {"imprecision", d.imprecision},
+                                                                     {"publication bias", d.publication_bias}};
       for (const auto& [name, concern] : down) {
         if (!concern) continue;
         level -= static_cast<int>(*concern);
         steps += " -" + std::to_string(static_cast<int>(*concern)) + " " + name;
       }
-      const std::pair<const char*, int> up[] = {{"large effect", d.large_effect},
-                                                {"dose-response", d.dose_response},
-                                                {"confounding", d.confounding}};
+      const std::pair<const char*, int> up[] = {
+          {"large effect", d.large_effect}, {"dose-response", d.dose_response}, {"confounding", d.confounding}};
       for (const auto& [name, n] : up) {
         if (n == 0) continue;
         level += n;
@@ -139,19 +132,17 @@ class Grader {
       reason(b, id + " rated alone from its reported certainty: " + level_name(level));
       if (from_domains && *from_domains != level) {
         grade_.warnings.push_back(id + ": reported certainty " + level_name(level) +
-                                  " differs from its reported domains (" +
-                                  level_name(*from_domains) + "); the reported certainty stands");
+                                  " differs from its reported domains (" + level_name(*from_domains) +
+                                  "); the reported certainty stands");
       }
       return level;
     }
-    reason(b, id + " rated alone from its reported domains: " + level_name(b.tier) + steps +
-                  " = " + level_name(*from_domains));
+    reason(b, id + " rated alone from its reported domains: " + level_name(b.tier) + steps + " = " +
+                  level_name(*from_domains));
     return *from_domains;
   }
 
-  RiskOfBias risk(std::size_t i) const {
-    return claim_.evidence[i].risk_of_bias.value_or(cite(i).risk_of_bias);
-  }
+  RiskOfBias risk(std::size_t i) const { return claim_.evidence[i].risk_of_bias.value_or(cite(i).risk_of_bias); }
 
   // The other rated links, rated together.
   int rate_group(const Body& b, const std::vector<std::size_t>& group) {
@@ -181,13 +172,13 @@ class Grader {
     } else if (2 * high_or_critical > k) {
       level -= 1;
       downgraded = true;
-      reason(b, "-1 risk of bias: " + std::to_string(high_or_critical) + of_k +
-                    " at high or critical risk");
+      reason(b, "-1 risk of bias: " + std::to_string(high_or_critical) + of_k + " at high or critical risk");
     }
     if (indirect == k) {
       level -= 1;
       downgraded = true;
-      reason(b, "-1 indirectness: " + (k == 1 ? std::string("the link is") : "all " + std::to_string(k) + " links are") + " indirect");
+      reason(b, "-1 indirectness: " +
+                    (k == 1 ? std::string("the link is") : "all " + std::to_string(k) + " links are") + " indirect");
     }
     if (participants < 400) {
       level -= 1;
@@ -242,10 +233,8 @@ class Grader {
     if (R == 0 || S == 0) {
       const bool sup = R == 0;
       set(sup ? Verdict::supported : Verdict::refuted, sup ? S : R);
-      grade_.reasons.push_back(std::string("direction: only ") +
-                               (sup ? "supporting" : "refuting") + " evidence: " +
-                               std::string(to_string(grade_.verdict)) + " at " +
-                               level_name(sup ? S : R));
+      grade_.reasons.push_back(std::string("direction: only ") + (sup ? "supporting" : "refuting") + " evidence: " +
+                               std::string(to_string(grade_.verdict)) + " at " + level_name(sup ? S : R));
       return;
     }
     const bool sup_higher = S > R;
@@ -256,18 +245,15 @@ class Grader {
     const std::string lo_name = sup_higher ? "refuting" : "supporting";
     if (hi.level >= lo.level + 2) {
       set(hi_verdict, hi.level);
-      grade_.reasons.push_back("direction: " + hi_name + " evidence (" + level_name(hi.level) +
-                               ") outweighs " + lo_name + " evidence (" + level_name(lo.level) +
-                               ") by two or more levels: " +
-                               std::string(to_string(hi_verdict)) + " at " +
+      grade_.reasons.push_back("direction: " + hi_name + " evidence (" + level_name(hi.level) + ") outweighs " +
+                               lo_name + " evidence (" + level_name(lo.level) +
+                               ") by two or more levels: " + std::string(to_string(hi_verdict)) + " at " +
                                level_name(hi.level) + "; counter-evidence noted, no penalty");
     } else if (hi.level == lo.level + 1) {
       set(hi_verdict, hi.level - 1);
-      grade_.reasons.push_back("direction: -1 inconsistency: " + hi_name + " evidence (" +
-                               level_name(hi.level) + ") is one level above " + lo_name +
-                               " evidence (" + level_name(lo.level) + "): " +
-                               std::string(to_string(hi_verdict)) + " at " +
-                               level_name(hi.level - 1));
+      grade_.reasons.push_back("direction: -1 inconsistency: " + hi_name + " evidence (" + level_name(hi.level) +
+                               ") is one level above " + lo_name + " evidence (" + level_name(lo.level) +
+                               "): " + std::string(to_string(hi_verdict)) + " at " + level_name(hi.level - 1));
     } else {
       tie(s, r);
     }
@@ -276,9 +262,8 @@ class Grader {
   void tie(const Body& s, const Body& r) {
     const int level = std::max(s.level - 1, 1);
     const std::size_t ns = s.rated.size(), nr = r.rated.size();
-    std::string text = "direction: -1 inconsistency: both bodies at " + level_name(s.level) +
-                       " (" + std::to_string(ns) + " supporting vs " + std::to_string(nr) +
-                       " refuting rated links): ";
+    std::string text = "direction: -1 inconsistency: both bodies at " + level_name(s.level) + " (" +
+                       std::to_string(ns) + " supporting vs " + std::to_string(nr) + " refuting rated links): ";
     if (ns >= 2 && ns >= 2 * nr) {
       set(Verdict::supported, level);
       text += "supporting has at least twice as many: supported at ";
@@ -326,8 +311,7 @@ class Grader {
     }
     if (refuted_at > 0) {
       set(Verdict::refuted, refuted_at);
-      grade_.reasons.push_back("premise " + refuted_by + " is refuted (" +
-                               level_name(refuted_at) + "): refuted at " +
+      grade_.reasons.push_back("premise " + refuted_by + " is refuted (" + level_name(refuted_at) + "): refuted at " +
                                level_name(refuted_at));
       return;
     }
@@ -338,10 +322,9 @@ class Grader {
       const int cap = g.certainty ? static_cast<int>(*g.certainty) : 1;
       if (cap < static_cast<int>(*grade_.certainty)) {
         grade_.certainty = static_cast<Certainty>(cap);
-        grade_.reasons.push_back("premise " + claim_.depends_on[p] + " is " +
-                                 std::string(to_string(g.verdict)) +
-                                 (g.certainty ? " (" + level_name(cap) + ")" : "") +
-                                 ": certainty capped at " + level_name(cap));
+        grade_.reasons.push_back("premise " + claim_.depends_on[p] + " is " + std::string(to_string(g.verdict)) +
+                                 (g.certainty ? " (" + level_name(cap) + ")" : "") + ": certainty capped at " +
+                                 level_name(cap));
       }
     }
   }

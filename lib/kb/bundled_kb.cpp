@@ -16,8 +16,7 @@
 #include <filesystem>
 #include <system_error>
 
-#if !defined(CLAIMKB_BUNDLED_KB) || !defined(CLAIMKB_KB_FROM_LIBDIR) || \
-    !defined(CLAIMKB_KB_FROM_BINDIR)
+#if !defined(CLAIMKB_BUNDLED_KB) || !defined(CLAIMKB_KB_FROM_LIBDIR) || !defined(CLAIMKB_KB_FROM_BINDIR)
 #error "the build must define CLAIMKB_BUNDLED_KB, CLAIMKB_KB_FROM_LIBDIR and CLAIMKB_KB_FROM_BINDIR"
 #endif
 

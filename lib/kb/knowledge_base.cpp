@@ -43,8 +43,8 @@ KnowledgeBase::KnowledgeBase(std::shared_ptr<const State> state) : state_(std::m
 
 Result<KnowledgeBase> KnowledgeBase::open(const std::string& path, const OpenOptions& options) {
   std::error_code ec;
-  auto opened = std::filesystem::is_regular_file(path, ec) ? detail::open_snapshot(path)
-                                                            : detail::load(path, options.threads);
+  auto opened =
+      std::filesystem::is_regular_file(path, ec) ? detail::open_snapshot(path) : detail::load(path, options.threads);
   if (!opened) return Result<KnowledgeBase>::failure(valid_utf8(std::move(opened).errors()));
   auto state = std::make_shared<State>();
   state->root = path;
@@ -58,8 +58,9 @@ Result<std::size_t> KnowledgeBase::write_snapshot(const std::string& file) const
     if (!written) return Result<std::size_t>::failure(valid_utf8(std::move(written).errors()));
     return written;
   } catch (const std::bad_alloc&) {
-    return Result<std::size_t>::failure({{detail::to_valid_utf8(file), 0, 0, Diagnostic::Severity::error,
-                                          "out of memory while writing the snapshot", Diagnostic::Code::out_of_memory}});
+    return Result<std::size_t>::failure(
+        {{detail::to_valid_utf8(file), 0, 0, Diagnostic::Severity::error, "out of memory while writing the snapshot",
+          Diagnostic::Code::out_of_memory}});
   }
 }
 

@@ -65,8 +65,8 @@ class Sink {
   }
   void error(const Node& at, std::string message) { error(pos_of(at), std::move(message)); }
   void warning(Pos p, std::string message) {
-    out_.push_back({path_, p.line, p.column, Diagnostic::Severity::warning, std::move(message),
-                    Diagnostic::Code::warning});
+    out_.push_back(
+        {path_, p.line, p.column, Diagnostic::Severity::warning, std::move(message), Diagnostic::Code::warning});
   }
   std::vector<Diagnostic>& diagnostics() { return out_; }
   std::size_t errors() const { return errors_; }
@@ -221,8 +221,8 @@ class YamlDecoder {
       return std::nullopt;
     }
     if ((key.min != 0 || key.max != 0) && (value < key.min || value > key.max)) {
-      sink_.error(v, quoted(key.name) + " is " + s + ", outside " + std::to_string(key.min) + ".." +
-                         std::to_string(key.max));
+      sink_.error(
+          v, quoted(key.name) + " is " + s + ", outside " + std::to_string(key.min) + ".." + std::to_string(key.max));
       return std::nullopt;
     }
     return value;
@@ -343,8 +343,8 @@ class YamlDecoder {
   void check(const Mapping& m, Citation& c) {
     if (c.journal.empty() && c.publisher.empty()) sink_.error(m.node(), "citation needs a 'journal' or a 'publisher'");
     if (auto v = m.get("of"); v && c.design != Design::systematic_review && m.get("design")) {
-      sink_.error(*v, "'of' is only for a systematic_review, and this citation is a " +
-                          std::string(to_string(c.design)));
+      sink_.error(*v,
+                  "'of' is only for a systematic_review, and this citation is a " + std::string(to_string(c.design)));
     } else if (!v && c.design == Design::systematic_review && m.get("design")) {
       sink_.error(m.node(), "a systematic_review needs 'of': randomized, mixed or observational (what it pooled)");
     }

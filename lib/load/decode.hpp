@@ -55,8 +55,8 @@ struct FileRecords {
   std::vector<std::uint64_t> ends;  // where each record ends in data
   std::vector<std::string> ids;
   std::vector<Pos> id_pos;
-  std::vector<RefText> refs;  // in record order, then in the order decode_record() reads them
-  std::vector<TermSite> terms;  // concepts' labels and synonyms
+  std::vector<RefText> refs;            // in record order, then in the order decode_record() reads them
+  std::vector<TermSite> terms;          // concepts' labels and synonyms
   std::vector<Diagnostic> diagnostics;  // errors, then warnings (e.g. a retracted citation)
   // Ids of records dropped for errors: references to them are not reported again.
   std::vector<std::string> broken_ids;

@@ -56,9 +56,11 @@ void ref_labels(std::vector<std::string>& out, const std::string& parent, bool p
   fields(Tag<R>{}, [&](const Key& key, auto member) {
     using M = std::remove_reference_t<decltype(std::declval<R&>().*member)>;
     if (key.ref != RefTo::none) {
-      if (out.size() <= static_cast<std::size_t>(key.ref_group)) out.resize(static_cast<std::size_t>(key.ref_group) + 1);
-      out[static_cast<std::size_t>(key.ref_group)] =
-          parent.empty() ? std::string(key.name) : parent_is_list ? parent : parent + "." + std::string(key.name);
+      if (out.size() <= static_cast<std::size_t>(key.ref_group))
+        out.resize(static_cast<std::size_t>(key.ref_group) + 1);
+      out[static_cast<std::size_t>(key.ref_group)] = parent.empty()   ? std::string(key.name)
+                                                     : parent_is_list ? parent
+                                                                      : parent + "." + std::string(key.name);
     } else if constexpr (IsOptional<M>::value || IsVector<M>::value) {
       using Inner = typename M::value_type;
       if constexpr (IsRecord<Inner>::value) ref_labels<Inner>(out, std::string(key.name), IsVector<M>::value);
@@ -193,7 +195,8 @@ class Loader {
       tables_[t].reserve(reserve_[t]);
     }
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(threads_ == 0 ? cores : threads_, files.size()));
+    const std::size_t threads =
+        std::max<std::size_t>(1, std::min<std::size_t>(threads_ == 0 ? cores : threads_, files.size()));
     const std::size_t batch = 2 * threads;
     std::vector<FileRecords> decoded(batch);
     for (std::size_t first = 0; first < files.size(); first += batch) {
@@ -243,7 +246,8 @@ class Loader {
     for (const RefText& ref : r.refs) {
       const auto id_begin = static_cast<std::uint32_t>(ref_ids_.size());
       ref_ids_ += ref.id;
-      pending_[t].push_back({base + ref.record, id_begin, static_cast<std::uint16_t>(ref.id.size()), ref.group, {file, ref.pos}});
+      pending_[t].push_back(
+          {base + ref.record, id_begin, static_cast<std::uint16_t>(ref.id.size()), ref.group, {file, ref.pos}});
     }
     tables_[t].append(r.data.bytes(), r.ends, r.ids);
   }
@@ -259,14 +263,14 @@ class Loader {
       tables_[t].sort_ids();
       for (std::uint32_t i = 0; i < tables_[t].size(); ++i) all.push_back({tables_[t].id(i), sites_[t][i]});
     }
-    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) {
-      return a.id != b.id ? a.id < b.id : a.at < b.at;
-    });
+    std::sort(all.begin(), all.end(),
+              [](const Entry& a, const Entry& b) { return a.id != b.id ? a.id < b.id : a.at < b.at; });
     for (std::size_t k = 1; k < all.size(); ++k) {
       std::size_t first = k - 1;
       while (first > 0 && all[first - 1].id == all[k].id) --first;
       if (all[k].id == all[first].id) {
-        error(all[k].at, "duplicate id '" + std::string(all[k].id) + "' (first defined at " + where(all[first].at) + ")");
+        error(all[k].at,
+              "duplicate id '" + std::string(all[k].id) + "' (first defined at " + where(all[first].at) + ")");
       }
     }
   }
@@ -307,7 +311,7 @@ class Loader {
       for (std::size_t k = 1; k < cited.size(); ++k) {
         for (std::size_t j = 0; j < k; ++j) {
           if (cited[j] != cited[k]) continue;
-          const Place& first = ref_place(Table::claim, i, 0, j), &again = ref_place(Table::claim, i, 0, k);
+          const Place &first = ref_place(Table::claim, i, 0, j), &again = ref_place(Table::claim, i, 0, k);
           error(again, "citation '" + std::string(table(Table::citation).id(cited[k])) +
                            "' is already linked in this claim's evidence (line " + std::to_string(first.pos.line) +
                            "); put both findings in one link");
@@ -396,8 +400,9 @@ class Loader {
       std::string key;
       for (const std::string& t : analyze(term.text, stemmer)) key += (key.empty() ? "" : " ") + t;
       if (key.empty()) {
-        error(at, "'" + term.text + "' has no word that matching can use (only short or common words); "
-                  "say it in other words, or leave it out");
+        error(at, "'" + term.text +
+                      "' has no word that matching can use (only short or common words); "
+                      "say it in other words, or leave it out");
         continue;
       }
       auto [it, fresh] = seen.emplace(key, First{term.record, term.noted, term.label, at});
@@ -480,8 +485,10 @@ class Loader {
     auto grade = [&](std::uint32_t i) {
       const Claim claim = decode<Claim>(Table::claim, i);
       std::vector<Citation> cited, asserting;
-      for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups)) cited.push_back(decode<Citation>(Table::citation, j));
-      for (std::uint32_t j : table(Table::claim).refs(i, 1, kClaimRefGroups)) asserting.push_back(decode<Citation>(Table::citation, j));
+      for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups))
+        cited.push_back(decode<Citation>(Table::citation, j));
+      for (std::uint32_t j : table(Table::claim).refs(i, 1, kClaimRefGroups))
+        asserting.push_back(decode<Citation>(Table::citation, j));
       GradeInput in;
       in.claim = &claim;
       for (const Citation& c : cited) in.link_citations.push_back(&c);
@@ -529,9 +536,9 @@ class Loader {
   std::array<TableBuilder, kTables> tables_;
   std::array<std::vector<Place>, kTables> sites_;  // each record's id
   std::array<std::vector<PendingRef>, kTables> pending_;
-  std::string ref_ids_;  // the ids of pending_, one after another
+  std::string ref_ids_;                                    // the ids of pending_, one after another
   std::vector<std::pair<TermSite, std::uint32_t>> terms_;  // with their file
-  std::array<std::vector<Place>, kTables> ref_places_;  // each resolved reference, in table order
+  std::array<std::vector<Place>, kTables> ref_places_;     // each resolved reference, in table order
   std::vector<std::string> paths_;
   std::unordered_set<std::string> broken_;
   std::vector<Diagnostic> errors_, warnings_;
@@ -545,8 +552,9 @@ Loaded load(const std::string& root, unsigned threads) {
   try {
     return Loader(root, threads).run();
   } catch (const std::bad_alloc&) {  // open() never throws
-    return Loaded::failure({{root, 0, 0, Diagnostic::Severity::error,
-                             "the knowledge base could not be loaded: out of memory", Diagnostic::Code::out_of_memory}});
+    return Loaded::failure(
+        {{root, 0, 0, Diagnostic::Severity::error, "the knowledge base could not be loaded: out of memory",
+          Diagnostic::Code::out_of_memory}});
   } catch (...) {
     return Loaded::failure({{root, 0, 0, Diagnostic::Severity::error,
                              "the knowledge base could not be loaded: an internal error", Diagnostic::Code::internal}});

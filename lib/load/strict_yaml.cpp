@@ -18,8 +18,7 @@ struct Parser {
   yaml_parser_t p{};
   explicit Parser(std::string_view text) {
     yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()),
-                                 text.size());
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
   }
   ~Parser() { yaml_parser_delete(&p); }
@@ -99,8 +98,9 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
 
     const yaml_mark_t& m = e.start_mark;
     if (flow_min_column >= 0 && m.line > flow_line && static_cast<long>(m.column) < flow_min_column) {
-      return at(m, "invalid YAML: this line of a flow collection ([...] or {...}) must be "
-                   "indented past its key");
+      return at(m,
+                "invalid YAML: this line of a flow collection ([...] or {...}) must be "
+                "indented past its key");
     }
     switch (e.type) {
       case YAML_ALIAS_EVENT: {
@@ -115,9 +115,8 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
         ++expanded;
-        const bool flow = e.type == YAML_SEQUENCE_START_EVENT
-                              ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                              : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+        const bool flow = e.type == YAML_SEQUENCE_START_EVENT ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                                                              : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
         if (flow && flow_min_column < 0 && !open.empty() && !open.back().flow) {
           flow_min_column = open.back().indent + 1;
           flow_line = m.line;
@@ -141,8 +140,7 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
           if (closes_flow) flow_min_column = -1;
         }
         break;
-      default:
-        break;
+      default: break;
     }
     if (expanded > limits.max_expanded_nodes) {
       YamlProblem p = at(m, "aliases expand to more than " + std::to_string(limits.max_expanded_nodes) +

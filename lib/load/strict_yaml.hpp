@@ -16,8 +16,8 @@
 namespace claimkb::detail {
 
 struct YamlLimits {
-  std::size_t max_depth = 64;                 // nested collections
-  std::size_t max_expanded_nodes = 1000000;   // nodes after expanding every alias
+  std::size_t max_depth = 64;                // nested collections
+  std::size_t max_expanded_nodes = 1000000;  // nodes after expanding every alias
 };
 
 struct YamlProblem {

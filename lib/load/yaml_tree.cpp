@@ -22,15 +22,9 @@ std::size_t Node::size() const {
   return d.type == Tree::Type::map ? children / 2 : children;
 }
 
-Node Node::item(std::size_t i) const {
-  return Node(tree_, tree_->children_[tree_->nodes_[index_].begin + i]);
-}
-Node Node::key(std::size_t i) const {
-  return Node(tree_, tree_->children_[tree_->nodes_[index_].begin + 2 * i]);
-}
-Node Node::value(std::size_t i) const {
-  return Node(tree_, tree_->children_[tree_->nodes_[index_].begin + 2 * i + 1]);
-}
+Node Node::item(std::size_t i) const { return Node(tree_, tree_->children_[tree_->nodes_[index_].begin + i]); }
+Node Node::key(std::size_t i) const { return Node(tree_, tree_->children_[tree_->nodes_[index_].begin + 2 * i]); }
+Node Node::value(std::size_t i) const { return Node(tree_, tree_->children_[tree_->nodes_[index_].begin + 2 * i + 1]); }
 
 // Turns yaml-cpp's parser events into a Tree's nodes. A container's children are
 // collected on a stack shared by all open containers and moved into the tree's
@@ -42,15 +36,12 @@ class Builder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    add(make(Tree::Type::null, mark, anchor));
-  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(make(Tree::Type::null, mark, anchor)); }
   void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
     // yaml-cpp's parser rejects an alias to an unknown anchor before it gets here.
     add(anchor < anchors_.size() ? anchors_[anchor] : make(Tree::Type::null, YAML::Mark(), 0));
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
     const std::uint32_t n = make(Tree::Type::scalar, mark, anchor);
     tree_.nodes_[n].scalar = value;
     add(n);

@@ -19,16 +19,16 @@ namespace claimkb::detail {
 template <class E>
 struct EnumNames;
 
-#define CLAIMKB_ENUM_NAMES(E, ...)                                                  \
-  template <>                                                                       \
-  struct EnumNames<E> {                                                             \
-    static constexpr std::string_view names[] = {__VA_ARGS__};                      \
-    static constexpr std::size_t size = sizeof(names) / sizeof(names[0]);           \
+#define CLAIMKB_ENUM_NAMES(E, ...)                                        \
+  template <>                                                             \
+  struct EnumNames<E> {                                                   \
+    static constexpr std::string_view names[] = {__VA_ARGS__};            \
+    static constexpr std::size_t size = sizeof(names) / sizeof(names[0]); \
   };
 
 CLAIMKB_ENUM_NAMES(Design, "systematic_review", "rct", "non_randomized_trial", "cohort", "case_control",
-                   "cross_sectional", "case_series", "case_report", "laboratory", "narrative_review",
-                   "expert_opinion", "guideline", "book", "web")
+                   "cross_sectional", "case_series", "case_report", "laboratory", "narrative_review", "expert_opinion",
+                   "guideline", "book", "web")
 CLAIMKB_ENUM_NAMES(Pooled, "randomized", "mixed", "observational")
 CLAIMKB_ENUM_NAMES(Stance, "supports", "refutes", "neutral")
 CLAIMKB_ENUM_NAMES(Directness, "direct", "indirect")
@@ -37,9 +37,9 @@ CLAIMKB_ENUM_NAMES(Effect, "small", "moderate", "large", "very_large")
 CLAIMKB_ENUM_NAMES(Certainty, "", "very_low", "low", "moderate", "high")
 CLAIMKB_ENUM_NAMES(Concern, "", "serious", "very_serious")
 CLAIMKB_ENUM_NAMES(Verdict, "supported", "refuted", "mixed", "insufficient")
-CLAIMKB_ENUM_NAMES(Relation, "causes", "associated_with", "predicts", "relieves", "increases", "decreases",
-                   "measures", "detects", "indicates", "stores", "harms", "rarely_harms", "stabilizes",
-                   "mimics", "protects", "needed_for", "prevents")
+CLAIMKB_ENUM_NAMES(Relation, "causes", "associated_with", "predicts", "relieves", "increases", "decreases", "measures",
+                   "detects", "indicates", "stores", "harms", "rarely_harms", "stabilizes", "mimics", "protects",
+                   "needed_for", "prevents")
 CLAIMKB_ENUM_NAMES(Polarity, "asserts", "denies", "reports")
 CLAIMKB_ENUM_NAMES(Agreement, "agrees", "disagrees", "unsettled", "no_stance")
 CLAIMKB_ENUM_NAMES(Diagnostic::Severity, "error", "warning")

@@ -31,12 +31,12 @@ enum class RefTo { none, claim, citation, concept };
 // A field's key and rules.
 struct Key {
   std::string_view name;
-  bool is_required = false;  // the key must be present
-  bool is_non_empty = false; // text must not be blank; a list must have an item
-  bool is_record_id = false; // the record's own id: kept in the store's id table
-  RefTo ref = RefTo::none;   // names other records (an id or a list of ids)
-  int ref_group = -1;        // which of the record's reference lists it fills
-  long min = 0, max = 0;     // whole numbers: the allowed range (both 0: none)
+  bool is_required = false;       // the key must be present
+  bool is_non_empty = false;      // text must not be blank; a list must have an item
+  bool is_record_id = false;      // the record's own id: kept in the store's id table
+  RefTo ref = RefTo::none;        // names other records (an id or a list of ids)
+  int ref_group = -1;             // which of the record's reference lists it fills
+  long min = 0, max = 0;          // whole numbers: the allowed range (both 0: none)
   std::string_view missing_hint;  // added to "missing required key" errors
   std::string_view word;          // bool: the one word the key takes ("suspected")
   bool shorthand = false;         // list of records: a plain string fills the first field

@@ -37,19 +37,15 @@ int starting_tier(Design design, std::optional<Pooled> of) {
     case Design::systematic_review:
       if (!of) return 0;  // invalid in a loaded KB: `of` is required
       return *of == Pooled::randomized ? 4 : *of == Pooled::mixed ? 3 : 2;
-    case Design::rct:
-      return 4;
+    case Design::rct: return 4;
     case Design::non_randomized_trial:
     case Design::cohort:
     case Design::case_control:
-    case Design::cross_sectional:
-      return 2;
+    case Design::cross_sectional: return 2;
     case Design::case_series:
     case Design::case_report:
-    case Design::laboratory:
-      return 1;
-    default:
-      return 0;
+    case Design::laboratory: return 1;
+    default: return 0;
   }
 }
 

@@ -88,10 +88,14 @@ class Writer {
     for (const std::string& s : v) str(s);
   }
   template <class E>
-  void enumeration(E e) { varint(static_cast<std::uint64_t>(e)); }
+  void enumeration(E e) {
+    varint(static_cast<std::uint64_t>(e));
+  }
   // An optional enum: 0 when absent, else the value + 1.
   template <class E>
-  void opt_enum(const std::optional<E>& e) { varint(e ? static_cast<std::uint64_t>(*e) + 1 : 0); }
+  void opt_enum(const std::optional<E>& e) {
+    varint(e ? static_cast<std::uint64_t>(*e) + 1 : 0);
+  }
 
   std::size_t size() const { return out_.size(); }
   std::string& bytes() { return out_; }

@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <memory>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,7 +23,6 @@
 
 namespace claimkb::detail {
 namespace {
-
 
 class File {
  public:
@@ -123,7 +122,9 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
     return Opened::failure({{path, 0, 0, Diagnostic::Severity::error, message, code}});
   };
   const std::string again = "; write it again with `claimkb compile --kb DIR -o " + path + "`";
-  auto damaged = [&](const std::string& message) { return refuse(message + again, Diagnostic::Code::damaged_snapshot); };
+  auto damaged = [&](const std::string& message) {
+    return refuse(message + again, Diagnostic::Code::damaged_snapshot);
+  };
 
   File file(path);
   struct stat st {};
@@ -160,9 +161,9 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
   if (written_by != CLAIMKB_VERSION_STRING) {
     // Grading rules may differ between versions, so a snapshot's verdicts are
     // trusted only by the version that graded them.
-    return refuse("the snapshot was written by claimkb " + written_by + ", and this is claimkb " +
-                      CLAIMKB_VERSION_STRING + again,
-                  Diagnostic::Code::other_version);
+    return refuse(
+        "the snapshot was written by claimkb " + written_by + ", and this is claimkb " + CLAIMKB_VERSION_STRING + again,
+        Diagnostic::Code::other_version);
   }
   const std::uint64_t payload_size = le64(header + 48), checksum = le64(header + 56);
   const std::uint64_t have = size - kSnapshotHeaderSize;
@@ -172,14 +173,16 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
                    "the file holds " + std::to_string(have));
   }
   if constexpr (sizeof(std::size_t) < sizeof(std::uint64_t)) {
-    if (size > SIZE_MAX) return refuse("the snapshot is too large to map into memory on this machine", Diagnostic::Code::too_large);
+    if (size > SIZE_MAX)
+      return refuse("the snapshot is too large to map into memory on this machine", Diagnostic::Code::too_large);
   }
 
   const std::optional<std::uint64_t> sum = checksum_of_file(file.fd(), payload_size);
   if (!sum) return refuse(std::string("cannot read the snapshot: ") + std::strerror(errno), Diagnostic::Code::io);
   if (*sum != checksum) {
-    return damaged("the snapshot is damaged: the checksum of its data does not match its header (it was changed "
-                   "or cut after it was written)");
+    return damaged(
+        "the snapshot is damaged: the checksum of its data does not match its header (it was changed "
+        "or cut after it was written)");
   }
   auto mapped = std::make_shared<Mapped>();
   mapped->size = static_cast<std::size_t>(size);

@@ -12,7 +12,6 @@
 namespace claimkb::detail {
 namespace {
 
-
 // `count` + 1 u64 offsets: from 0, never decreasing, to `end`.
 bool valid_offsets64(std::string_view offsets, std::uint64_t count, std::uint64_t end) {
   if (offsets.size() != 8 * (count + 1)) return false;
@@ -123,8 +122,7 @@ class LazyRecords {
       return group < ref_groups(table_) ? store_.refs(table_, record_, group).size() : 0;
     }
     std::string_view id(int group, std::size_t k) const override {
-      return store_.id(ref_target(table_, group),
-                       store_.refs(table_, record_, group)[static_cast<std::uint32_t>(k)]);
+      return store_.id(ref_target(table_, group), store_.refs(table_, record_, group)[static_cast<std::uint32_t>(k)]);
     }
 
    private:
@@ -179,8 +177,8 @@ std::optional<std::uint32_t> Store::find(Table t, std::string_view id) const {
 
 IndexList Store::refs(Table t, std::uint32_t i, int group) const {
   const char* offsets = bytes_.at(t, Part::ref_offsets).data();
-  const std::uint64_t entry = std::uint64_t{i} * static_cast<std::uint64_t>(ref_groups(t)) +
-                              static_cast<std::uint64_t>(group);
+  const std::uint64_t entry =
+      std::uint64_t{i} * static_cast<std::uint64_t>(ref_groups(t)) + static_cast<std::uint64_t>(group);
   const std::uint32_t begin = le32(offsets + 4 * entry), end = le32(offsets + 4 * (entry + 1));
   return IndexList(bytes_.at(t, Part::refs).data() + 4 * std::uint64_t{begin}, end - begin);
 }
@@ -227,7 +225,9 @@ const EvidenceGraph& Store::graph() const {
       for (std::uint32_t k = 0; k < evidence.size(); ++k) {
         const Stance s = c.evidence[k].stance;
         add(i, claims + evidence[k],
-            s == Stance::supports ? EdgeKind::supports : s == Stance::refutes ? EdgeKind::refutes : EdgeKind::neutral,
+            s == Stance::supports  ? EdgeKind::supports
+            : s == Stance::refutes ? EdgeKind::refutes
+                                   : EdgeKind::neutral,
             k);
       }
       const IndexList asserted = refs(Table::claim, i, 1), premises = refs(Table::claim, i, 2);
@@ -286,7 +286,8 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
     const std::string_view order = bytes.at(table, Part::order);
     if (order.size() != 4 * std::uint64_t{n}) return damaged(std::string("the ") + name + " id order is cut");
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (le32(order.data() + 4 * std::uint64_t{i}) >= n) return damaged(std::string("the ") + name + " id order is out of range");
+      if (le32(order.data() + 4 * std::uint64_t{i}) >= n)
+        return damaged(std::string("the ") + name + " id order is out of range");
     }
     const Packed<std::uint32_t> sorted(order.data());
     const std::string_view ids = bytes.at(table, Part::ids), id_offsets = bytes.at(table, Part::id_offsets);
@@ -319,8 +320,8 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
                                                         b.at(Section::grade_offsets), b.counts[0]);
   store->citations_ = std::make_unique<LazyRecords<Citation>>(s, Table::citation, b.at(Table::citation, Part::data),
                                                               b.at(Table::citation, Part::offsets), b.counts[1]);
-  store->concept_records_ = std::make_unique<LazyRecords<Concept>>(
-      s, Table::concept, b.at(Table::concept, Part::data), b.at(Table::concept, Part::offsets), b.counts[2]);
+  store->concept_records_ = std::make_unique<LazyRecords<Concept>>(s, Table::concept, b.at(Table::concept, Part::data),
+                                                                   b.at(Table::concept, Part::offsets), b.counts[2]);
   return store;
 }
 

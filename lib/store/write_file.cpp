@@ -8,16 +8,20 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
-#include <random>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <random>
 
 namespace claimkb::detail {
 namespace {
 
 Diagnostic cannot_write(const std::string& path, int error) {
-  return {path, 0, 0, Diagnostic::Severity::error, std::string("cannot write the file: ") + std::strerror(error),
+  return {path,
+          0,
+          0,
+          Diagnostic::Severity::error,
+          std::string("cannot write the file: ") + std::strerror(error),
           Diagnostic::Code::io};
 }
 

@@ -17,8 +17,8 @@
 #include "model/utf8.hpp"
 #include "text/check_rules.hpp"
 #include "text/concept_match.hpp"
-#include "text/match_rules.hpp"
 #include "text/cues.hpp"
+#include "text/match_rules.hpp"
 #include "text/sentences.hpp"
 
 namespace claimkb {
@@ -31,8 +31,8 @@ using detail::Table;
 // names a study, it does not make its claim.
 std::string without_quoted_titles(std::string_view sentence) {
   std::string out(sentence);
-  static constexpr std::string_view kIntroducers[] = {"title", "titled", "entitled", "called", "named",
-                                                      "headlined", "paper", "study"};
+  static constexpr std::string_view kIntroducers[] = {"title", "titled",    "entitled", "called",
+                                                      "named", "headlined", "paper",    "study"};
   for (std::size_t open = 0; (open = out.find_first_of("\"\xE2", open)) != std::string::npos;) {
     const bool curly = out.compare(open, 3, "\xE2\x80\x9C") == 0;
     if (out[open] != '"' && !curly) {
@@ -46,7 +46,8 @@ std::string without_quoted_titles(std::string_view sentence) {
     const std::string before = out.substr(open > 40 ? open - 40 : 0, open > 40 ? 40 : open);
     bool title = false;
     for (std::string_view w : kIntroducers) title = title || before.find(w) != std::string::npos;
-    if (title) std::fill(out.begin() + static_cast<std::ptrdiff_t>(body), out.begin() + static_cast<std::ptrdiff_t>(close), ' ');
+    if (title)
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(body), out.begin() + static_cast<std::ptrdiff_t>(close), ' ');
     open = close + 1;
   }
   return out;

@@ -235,7 +235,8 @@ std::string ConceptIndex::positive_degree_term(std::string_view word, Stemmer& s
     if (word.size() < suffix.size() + 3 || word.substr(word.size() - suffix.size()) != suffix) continue;
     const std::string base(word.substr(0, word.size() - suffix.size()));
     std::vector<std::string> forms = {base, base + "e"};  // stiff-er, loos-er
-    if (base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2]) forms.push_back(base.substr(0, base.size() - 1));
+    if (base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2])
+      forms.push_back(base.substr(0, base.size() - 1));
     if (base.back() == 'i') forms.push_back(base.substr(0, base.size() - 1) + "y");  // easi-er
     for (const std::string& f : forms) {
       if (std::string t = term_of(f, stemmer); known_term(t)) return t;

@@ -133,7 +133,8 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     c.relation_fits = relation && cues.relations.test(static_cast<std::size_t>(*relation));
     // A question about preventing something is not answered by a claim about
     // treating it ("does pilates stop you getting back pain in the first place").
-    if (relation && cues.primary.test(static_cast<std::size_t>(Relation::prevents)) && *relation != Relation::prevents) {
+    if (relation && cues.primary.test(static_cast<std::size_t>(Relation::prevents)) &&
+        *relation != Relation::prevents) {
       continue;
     }
     // Cue words say the claim's relation first (1), fit it (kFittingRelation), say

@@ -21,13 +21,13 @@ namespace claimkb::detail {
 
 struct ConceptCandidate {
   std::uint32_t claim = 0;
-  double score = 0.0;               // in [0, 1]: from the parts below (match_rules.hpp)
-  double explained = 0.0;           // share of the text's mentions the claim's concepts stand for
-  double directness = 0.0;          // how directly the text names the claim's concepts
-  double relation = 0.0;            // 1 said, kFittingRelation fits, 0.5 no cue, 0 another
-  double wording = 0.0;             // share of the claim's own wording in the text
-  bool comparison_unasked = false;  // the claim compares; the text does not
-  bool relation_fits = false;       // a cue word fits the claim's relation
+  double score = 0.0;                   // in [0, 1]: from the parts below (match_rules.hpp)
+  double explained = 0.0;               // share of the text's mentions the claim's concepts stand for
+  double directness = 0.0;              // how directly the text names the claim's concepts
+  double relation = 0.0;                // 1 said, kFittingRelation fits, 0.5 no cue, 0 another
+  double wording = 0.0;                 // share of the claim's own wording in the text
+  bool comparison_unasked = false;      // the claim compares; the text does not
+  bool relation_fits = false;           // a cue word fits the claim's relation
   std::vector<std::uint32_t> concepts;  // the claim's concepts the text names
 };
 

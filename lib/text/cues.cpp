@@ -30,106 +30,109 @@ struct RelationCue {
 // compatible with. Written as words; stemmed once, the way text is.
 const std::vector<RelationCue>& relation_cues() {
   static const std::vector<RelationCue> cues = {
-    // Cause, or a link that may be one.
-    {{"cause", "causes", "caused", "causing", "lead", "leads", "trigger", "triggers", "reason", "blame", "behind",
-      "responsible", "result", "source", "produce", "produces", "contribute", "contributes", "due", "culprit",
-      "gives", "give", "create", "creates", "bring", "brings"},
-     {R::causes, R::associated_with, R::predicts}},
-    {{"link", "linked", "associated", "association", "connection", "connected", "related", "relationship",
-      "correlate", "correlated", "correlation", "tied", "common", "compared", "differ", "difference", "show",
-      "tend", "tends", "typical", "typically"},
-     {R::associated_with, R::causes, R::predicts}},
-    {{"predict", "predicts", "predictor", "risk", "develop", "develops", "future", "later", "likely", "chance",
-      "odds", "forecast"},
-     {R::predicts, R::associated_with, R::causes}},
-    // Effects of a treatment.
-    {{"relieve", "relieves", "relief", "help", "helps", "helped", "helpful", "ease", "eases", "fix", "fixes",
-      "cure", "cures", "treat", "treats", "treatment", "alleviate", "improve", "improves", "improvement", "work",
-      "works", "worked", "benefit", "benefits", "good", "heal", "soothe", "remedy", "effective", "effect",
-      "reduce", "reduces", "reduced", "better", "last", "lasts", "lasting", "ward"},
-     {R::relieves, R::increases, R::decreases, R::needed_for}},
-    {{"increase", "increases", "increased", "boost", "boosts", "gain", "gains", "lengthen", "lengthens", "loosen",
-      "loosens", "extend", "extends", "more", "greater", "open", "opens", "deepen", "deepens", "intensify",
-      "stretch", "release", "releases", "free", "unlock"},
-     {R::increases, R::relieves}},
-    {{"decrease", "decreases", "less", "inhibit", "inhibits", "shut", "shuts", "switch", "weaken", "weakens",
-      "dampen", "suppress", "suppresses", "relax", "relaxes", "calm", "calms", "turn", "stop", "stops"},
-     {R::decreases, R::relieves}},
-    // Tests and findings.
-    {{"measure", "measures", "measured", "measuring", "test", "tests", "assess", "assesses", "assessment",
-      "check", "checks", "gauge", "accurate", "accuracy", "reliable", "reliably", "reliability", "valid",
-      "validity", "tell", "tells", "diagnose", "evaluate", "determine", "trust", "trustworthy", "examiner",
-      "examiners", "agree", "consistent", "consistently"},
-     {R::measures, R::detects, R::indicates}},
-    {{"find", "finds", "feel", "feels", "locate", "locates", "reach", "reaches", "palpate", "press", "presses",
-      "touch", "touches", "access", "get", "prod", "poke", "dig", "hands"},
-     {R::detects, R::measures}},
-    {{"mean", "means", "sign", "signs", "indicate", "indicates", "indicator", "signal", "signals", "dysfunctional",
-      "problem", "wrong"},
-     {R::indicates, R::needed_for}},
-    // What a muscle does or holds.
-    {{"store", "stores", "stored", "hold", "holds", "trap", "traps", "trapped", "keep", "keeps", "carry",
-      "carries", "harbour", "harbor", "lock", "locked", "soul", "release"},
-     {R::stores}},
-    {{"stabilize", "stabilise", "stabilizes", "stabilises", "stability", "stabilizer", "stabiliser", "support",
-      "supports", "steady", "stable", "brace", "braces", "anchor"},
-     {R::stabilizes, R::protects}},
-    {{"protect", "protects", "guard", "guards", "guarding", "splint", "defend", "defends", "reflex", "reflexively",
-      "spasm", "spasms", "react", "reacts", "response", "clamp", "clamps", "tense", "tenses", "tighten",
-      "tightens"},
-     {R::protects, R::stabilizes}},
-    {{"mimic", "mimics", "mistake", "mistaken", "confuse", "confused", "imitate", "imitates", "masquerade",
-      "resemble", "resembles", "like", "look", "looks", "pass", "fake", "appear", "appears", "seem", "seems"},
-     {R::mimics}},
-    // Prevention: keeping something from happening at all.
-    {{"prevent", "prevents", "prevented", "preventing", "prevention", "preventive", "preventative", "onset"},
-     {R::prevents, R::predicts}},
-    // "Should I avoid massage?" asks about harm; "how do I avoid back pain?" about
-    // prevention: "avoid" says harm first and fits both.
-    {{"avoid", "avoiding", "avoided", "avoids"}, {R::harms, R::rarely_harms, R::prevents}},
-    // Harm and safety.
-    {{"harm", "harms", "harmful", "dangerous", "danger", "injure", "injures", "injury", "hurt", "damage",
-      "damages", "rupture", "ruptures", "burst", "bursts", "tear", "unsafe", "safe", "safety", "complication",
-      "complications", "bad", "adverse", "risky", "serious", "perforate", "perforates", "careful", "caution"},
-     {R::harms, R::rarely_harms}},
-    {{"rare", "rarely", "seldom", "uncommon", "safe", "safely", "low"}, {R::rarely_harms}},
-    // Necessity.
-    {{"key", "need", "needs", "needed", "essential", "must", "crucial", "main", "central", "important", "always",
-      "everyone", "every", "missing", "piece", "priority", "focus", "target", "root"},
-     {R::needed_for, R::indicates}},
+      // Cause, or a link that may be one.
+      {{"cause", "causes",  "caused",      "causing", "lead",   "leads",   "trigger",  "triggers",   "reason",
+        "blame", "behind",  "responsible", "result",  "source", "produce", "produces", "contribute", "contributes",
+        "due",   "culprit", "gives",       "give",    "create", "creates", "bring",    "brings"},
+       {R::causes, R::associated_with, R::predicts}},
+      {{"link",         "linked",     "associated", "association", "connection", "connected", "related",
+        "relationship", "correlate",  "correlated", "correlation", "tied",       "common",    "compared",
+        "differ",       "difference", "show",       "tend",        "tends",      "typical",   "typically"},
+       {R::associated_with, R::causes, R::predicts}},
+      {{"predict", "predicts", "predictor", "risk", "develop", "develops", "future", "later", "likely", "chance",
+        "odds", "forecast"},
+       {R::predicts, R::associated_with, R::causes}},
+      // Effects of a treatment.
+      {{"relieve",   "relieves", "relief",   "help",        "helps",  "helped",    "helpful", "ease",
+        "eases",     "fix",      "fixes",    "cure",        "cures",  "treat",     "treats",  "treatment",
+        "alleviate", "improve",  "improves", "improvement", "work",   "works",     "worked",  "benefit",
+        "benefits",  "good",     "heal",     "soothe",      "remedy", "effective", "effect",  "reduce",
+        "reduces",   "reduced",  "better",   "last",        "lasts",  "lasting",   "ward"},
+       {R::relieves, R::increases, R::decreases, R::needed_for}},
+      {{"increase", "increases", "increased", "boost",   "boosts",   "gain",    "gains", "lengthen", "lengthens",
+        "loosen",   "loosens",   "extend",    "extends", "more",     "greater", "open",  "opens",    "deepen",
+        "deepens",  "intensify", "stretch",   "release", "releases", "free",    "unlock"},
+       {R::increases, R::relieves}},
+      {{"decrease", "decreases", "less",       "inhibit", "inhibits", "shut", "shuts", "switch", "weaken", "weakens",
+        "dampen",   "suppress",  "suppresses", "relax",   "relaxes",  "calm", "calms", "turn",   "stop",   "stops"},
+       {R::decreases, R::relieves}},
+      // Tests and findings.
+      {{"measure",     "measures",    "measured", "measuring", "test",     "tests",      "assess",      "assesses",
+        "assessment",  "check",       "checks",   "gauge",     "accurate", "accuracy",   "reliable",    "reliably",
+        "reliability", "valid",       "validity", "tell",      "tells",    "diagnose",   "evaluate",    "determine",
+        "trust",       "trustworthy", "examiner", "examiners", "agree",    "consistent", "consistently"},
+       {R::measures, R::detects, R::indicates}},
+      {{"find", "finds", "feel", "feels", "locate", "locates", "reach", "reaches", "palpate", "press", "presses",
+        "touch", "touches", "access", "get", "prod", "poke", "dig", "hands"},
+       {R::detects, R::measures}},
+      {{"mean", "means", "sign", "signs", "indicate", "indicates", "indicator", "signal", "signals", "dysfunctional",
+        "problem", "wrong"},
+       {R::indicates, R::needed_for}},
+      // What a muscle does or holds.
+      {{"store", "stores", "stored", "hold", "holds", "trap", "traps", "trapped", "keep", "keeps", "carry", "carries",
+        "harbour", "harbor", "lock", "locked", "soul", "release"},
+       {R::stores}},
+      {{"stabilize", "stabilise", "stabilizes", "stabilises", "stability", "stabilizer", "stabiliser", "support",
+        "supports", "steady", "stable", "brace", "braces", "anchor"},
+       {R::stabilizes, R::protects}},
+      {{"protect",  "protects", "guard",       "guards", "guarding", "splint",  "defend",
+        "defends",  "reflex",   "reflexively", "spasm",  "spasms",   "react",   "reacts",
+        "response", "clamp",    "clamps",      "tense",  "tenses",   "tighten", "tightens"},
+       {R::protects, R::stabilizes}},
+      {{"mimic",    "mimics",     "mistake",  "mistaken",  "confuse", "confused", "imitate",
+        "imitates", "masquerade", "resemble", "resembles", "like",    "look",     "looks",
+        "pass",     "fake",       "appear",   "appears",   "seem",    "seems"},
+       {R::mimics}},
+      // Prevention: keeping something from happening at all.
+      {{"prevent", "prevents", "prevented", "preventing", "prevention", "preventive", "preventative", "onset"},
+       {R::prevents, R::predicts}},
+      // "Should I avoid massage?" asks about harm; "how do I avoid back pain?" about
+      // prevention: "avoid" says harm first and fits both.
+      {{"avoid", "avoiding", "avoided", "avoids"}, {R::harms, R::rarely_harms, R::prevents}},
+      // Harm and safety.
+      {{"harm",    "harms",     "harmful",    "dangerous",    "danger",        "injure", "injures", "injury",
+        "hurt",    "damage",    "damages",    "rupture",      "ruptures",      "burst",  "bursts",  "tear",
+        "unsafe",  "safe",      "safety",     "complication", "complications", "bad",    "adverse", "risky",
+        "serious", "perforate", "perforates", "careful",      "caution"},
+       {R::harms, R::rarely_harms}},
+      {{"rare", "rarely", "seldom", "uncommon", "safe", "safely", "low"}, {R::rarely_harms}},
+      // Necessity.
+      {{"key", "need", "needs", "needed", "essential", "must", "crucial", "main", "central", "important", "always",
+        "everyone", "every", "missing", "piece", "priority", "focus", "target", "root"},
+       {R::needed_for, R::indicates}},
   };
   return cues;
 }
 
 // "better than", "more than", "beats", "versus": a comparison.
-constexpr std::string_view kComparative[] = {"better", "beat", "beats", "than", "versus", "vs", "superior",
-                                             "outperform", "outperforms", "compared", "rather", "instead",
-                                             "more", "over"};
+constexpr std::string_view kComparative[] = {"better", "beat",     "beats",      "than",        "versus",
+                                             "vs",     "superior", "outperform", "outperforms", "compared",
+                                             "rather", "instead",  "more",       "over"};
 
 // Words (folded, stop words included) that deny what the sentence says.
 constexpr std::string_view kNegations[] = {
-    "not",    "no",       "never",     "none",     "nor",       "neither",   "nothing",    "don't",
-    "doesn't", "didn't",  "isn't",     "aren't",   "wasn't",    "weren't",   "can't",      "cannot",
-    "won't",  "wouldn't", "shouldn't", "couldn't", "hasn't",    "haven't",   "myth",       "myths",
-    "unfounded", "unsupported", "debunked", "disproved", "untrue", "false",  "lack",       "lacks",
-    "little", "scant",    "thin",      "doubt",    "doubtful",  "unlikely",  "failed",     "fail",
-    "fails",  "unproven", "misconception", "nonsense", "overstated", "exaggerated", "busted", "wrong"};
+    "not",       "no",          "never",         "none",      "nor",        "neither",     "nothing", "don't",
+    "doesn't",   "didn't",      "isn't",         "aren't",    "wasn't",     "weren't",     "can't",   "cannot",
+    "won't",     "wouldn't",    "shouldn't",     "couldn't",  "hasn't",     "haven't",     "myth",    "myths",
+    "unfounded", "unsupported", "debunked",      "disproved", "untrue",     "false",       "lack",    "lacks",
+    "little",    "scant",       "thin",          "doubt",     "doubtful",   "unlikely",    "failed",  "fail",
+    "fails",     "unproven",    "misconception", "nonsense",  "overstated", "exaggerated", "busted",  "wrong"};
 
 // Words that leave a claim in doubt, wherever they stand in the sentence ("whether
 // X holds is still an open question"): the sentence does not take it as true.
-constexpr std::string_view kDoubts[] = {"unclear", "uncertain", "unknown", "debated", "controversial",
+constexpr std::string_view kDoubts[] = {"unclear",      "uncertain",    "unknown",   "debated", "controversial",
                                         "questionable", "unconvincing", "unsettled", "disputed"};
 
 // Words that report someone else's claim without taking it on.
 constexpr std::string_view kReports[] = {
-    "say",      "says",    "said",       "saying",    "claim",    "claims",   "claimed",   "believe",
-    "believes", "believed", "according", "heard",     "told",     "tell",     "tells",     "supposedly",
-    "allegedly", "insist", "insists",    "swear",     "swears",   "argue",    "argues",    "promise",
-    "promises", "popular", "idea",       "notion",    "theory",   "teach",    "teaches",   "taught",
-    "preach",   "preaches", "reckon",    "reckons",   "suggests", "advertise", "advertised", "marketed",
-    "so-called", "goes",   "story",      "wisdom",    "folklore", "influencers", "gurus",     "describe",
-    "describes", "described", "account", "accounts", "pointed",  "quoted",   "maintain",  "maintains",
-    "reportedly", "rumour",  "rumor",    "fans",      "proponents", "advocates", "sellers", "marketing"};
+    "say",        "says",      "said",      "saying",   "claim",      "claims",      "claimed",    "believe",
+    "believes",   "believed",  "according", "heard",    "told",       "tell",        "tells",      "supposedly",
+    "allegedly",  "insist",    "insists",   "swear",    "swears",     "argue",       "argues",     "promise",
+    "promises",   "popular",   "idea",      "notion",   "theory",     "teach",       "teaches",    "taught",
+    "preach",     "preaches",  "reckon",    "reckons",  "suggests",   "advertise",   "advertised", "marketed",
+    "so-called",  "goes",      "story",     "wisdom",   "folklore",   "influencers", "gurus",      "describe",
+    "describes",  "described", "account",   "accounts", "pointed",    "quoted",      "maintain",   "maintains",
+    "reportedly", "rumour",    "rumor",     "fans",     "proponents", "advocates",   "sellers",    "marketing"};
 
 struct Lexicon {
   std::unordered_map<std::string, Relations> relation;  // term -> relations it fits

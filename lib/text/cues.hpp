@@ -18,8 +18,8 @@ using Relations = std::bitset<kRelations>;
 static_assert(kRelations == EnumNames<Relation>::size, "one bit for each relation");
 
 struct Cues {
-  Relations relations;  // relations some cue word outside the concepts fits
-  Relations primary;    // the relations those words say first ("linked": associated_with)
+  Relations relations;       // relations some cue word outside the concepts fits
+  Relations primary;         // the relations those words say first ("linked": associated_with)
   bool comparative = false;  // "better than", "more than", "beats", "versus"
   // Where the words are (indices into TextAnalysis::words) that deny ("not", "no
   // evidence", "myth", "an open question") or report someone else's claim ("some

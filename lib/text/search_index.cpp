@@ -13,7 +13,6 @@
 namespace claimkb::detail {
 namespace {
 
-
 // Per-thread score accumulator for rank(): a dense array indexed by claim, plus the
 // list of claims touched, so that clearing it costs only what the query touched.
 struct Accumulator {
@@ -27,8 +26,8 @@ struct Accumulator {
 double kth_score(Accumulator& acc, std::size_t k) {
   acc.scratch.clear();
   for (std::uint32_t c : acc.touched) acc.scratch.push_back(acc.score[c]);
-  std::nth_element(acc.scratch.begin(), acc.scratch.begin() + static_cast<std::ptrdiff_t>(k - 1),
-                   acc.scratch.end(), std::greater<>());
+  std::nth_element(acc.scratch.begin(), acc.scratch.begin() + static_cast<std::ptrdiff_t>(k - 1), acc.scratch.end(),
+                   std::greater<>());
   return acc.scratch[k - 1];
 }
 
@@ -266,8 +265,7 @@ std::vector<ScoredClaim> SearchIndex::rank(const Query& q, std::size_t limit, do
   const std::size_t wanted = limit > SIZE_MAX / 2 ? SIZE_MAX : 2 * limit;  // a C caller's huge limit
   std::vector<ScoredClaim> out = bm25(q, std::max(kRescored, wanted));
   for (ScoredClaim& s : out) s.score *= (1.0 + phrasing_coverage(s.claim, q.known).share) / 2.0;
-  out.erase(std::remove_if(out.begin(), out.end(), [&](const ScoredClaim& s) { return s.score < floor; }),
-            out.end());
+  out.erase(std::remove_if(out.begin(), out.end(), [&](const ScoredClaim& s) { return s.score < floor; }), out.end());
   keep_best(out, limit);
   return out;
 }

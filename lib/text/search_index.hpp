@@ -3,10 +3,10 @@
 // Built once when a KB is loaded (SearchIndexBuilder), kept as bytes in the KB's
 // store (in memory, or in a snapshot file as it is), and read in place by
 // SearchIndex, so any number of threads may query it at once and opening a
-// snapshot costs one check of the bytes, not a copy into structures. Each claim is a document with three fields, each analysed into terms
-// (analyze.hpp): its statement, its aliases and its tags. Ranking is BM25F: a term's
-// occurrences in the fields are weighted, length-normalised per field and added into
-// one pseudo-frequency, which is then saturated once:
+// snapshot costs one check of the bytes, not a copy into structures. Each claim is a document with three fields, each
+// analysed into terms (analyze.hpp): its statement, its aliases and its tags. Ranking is BM25F: a term's occurrences in
+// the fields are weighted, length-normalised per field and added into one pseudo-frequency, which is then saturated
+// once:
 //
 //   tf~(t, c) = sum over fields f of  weight_f * tf_f / (1 - b_f + b_f * len_f / avglen_f)
 //   score(q, c) = sum over distinct terms t of q  of  idf(t) * tf~ * (k1 + 1) / (k1 + tf~)
@@ -58,10 +58,10 @@ struct Query {
 
 // How much of one of a claim's wordings some terms contain (phrasing_coverage).
 struct Coverage {
-  double share = 0.0;      // idf mass of the wording's terms found / its whole idf mass
-  double found = 0.0;      // idf mass of the wording's terms found
-  std::size_t terms = 0;   // how many of the wording's distinct terms were found
-  std::size_t of = 0;      // how many distinct terms the wording has
+  double share = 0.0;     // idf mass of the wording's terms found / its whole idf mass
+  double found = 0.0;     // idf mass of the wording's terms found
+  std::size_t terms = 0;  // how many of the wording's distinct terms were found
+  std::size_t of = 0;     // how many distinct terms the wording has
 };
 
 struct ScoredClaim {
@@ -140,16 +140,16 @@ class SearchIndex {
 
   std::uint32_t claims_ = 0, terms_ = 0, postings_ = 0, phrasings_ = 0, phrasing_terms_ = 0;
   double unknown_idf_ = 0.0;
-  Packed<std::uint32_t> term_offsets_;  // terms + 1, into term_bytes_; terms sorted
-  Packed<float> idf_;                   // by term
-  Packed<float> max_weight_;            // by term: its largest posting weight
-  Packed<std::uint32_t> post_offsets_;  // term t's postings: [post_offsets_[t], post_offsets_[t+1])
-  Packed<std::uint32_t> post_claim_;    // each term's postings sorted by claim
-  Packed<float> post_weight_;           // tf~ (k1 + 1) / (k1 + tf~): the saturated pseudo-frequency
-  Packed<std::uint32_t> phrasing_offsets_;  // claim c's phrasings, like post_offsets_
+  Packed<std::uint32_t> term_offsets_;                   // terms + 1, into term_bytes_; terms sorted
+  Packed<float> idf_;                                    // by term
+  Packed<float> max_weight_;                             // by term: its largest posting weight
+  Packed<std::uint32_t> post_offsets_;                   // term t's postings: [post_offsets_[t], post_offsets_[t+1])
+  Packed<std::uint32_t> post_claim_;                     // each term's postings sorted by claim
+  Packed<float> post_weight_;                            // tf~ (k1 + 1) / (k1 + tf~): the saturated pseudo-frequency
+  Packed<std::uint32_t> phrasing_offsets_;               // claim c's phrasings, like post_offsets_
   Packed<std::uint32_t> phrasing_begin_, phrasing_end_;  // into phrasing_terms_
-  Packed<double> phrasing_mass_;        // the idf mass of each phrasing's terms
-  Packed<std::uint32_t> phrasing_term_; // each phrasing's distinct term ids, sorted
+  Packed<double> phrasing_mass_;                         // the idf mass of each phrasing's terms
+  Packed<std::uint32_t> phrasing_term_;                  // each phrasing's distinct term ids, sorted
   const char* term_bytes_ = nullptr;
 };
 

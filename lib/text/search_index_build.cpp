@@ -206,7 +206,8 @@ std::string SearchIndexBuilder::finish() {
   const std::size_t claim_at = w.skip<std::uint32_t>(postings), weight_at = w.skip<float>(postings);
 
   std::array<double, kFields> avg_length{};
-  for (std::size_t f = 0; f < kFields; ++f) avg_length[f] = n > 0 && s.total_length[f] > 0 ? s.total_length[f] / n : 1.0;
+  for (std::size_t f = 0; f < kFields; ++f)
+    avg_length[f] = n > 0 && s.total_length[f] > 0 ? s.total_length[f] / n : 1.0;
   std::vector<float> max_weight(terms, 0.0f);
   std::vector<std::uint32_t>& fill = df;  // reused: where each term's next posting goes
   std::copy(post_offsets.begin(), post_offsets.end() - 1, fill.begin());
@@ -238,7 +239,8 @@ std::string SearchIndexBuilder::finish() {
   for (std::size_t p = 0; p < phrasings; ++p) w.put(s.phrasing_begin[p]);
   for (std::size_t p = 0; p < phrasings; ++p) w.put(s.phrasing_begin[p + 1]);
   for (std::size_t p = 0; p < phrasings; ++p) {
-    auto first = s.phrasing_terms.begin() + s.phrasing_begin[p], last = s.phrasing_terms.begin() + s.phrasing_begin[p + 1];
+    auto first = s.phrasing_terms.begin() + s.phrasing_begin[p],
+         last = s.phrasing_terms.begin() + s.phrasing_begin[p + 1];
     for (auto it = first; it != last; ++it) *it = new_id[*it];
     std::sort(first, last);
     double mass = 0.0;

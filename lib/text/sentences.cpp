@@ -13,9 +13,7 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 
-bool has_at(std::string_view text, std::size_t i, std::string_view s) {
-  return text.substr(i, s.size()) == s;
-}
+bool has_at(std::string_view text, std::size_t i, std::string_view s) { return text.substr(i, s.size()) == s; }
 
 // Web text pads with U+00A0 (no-break space); it counts as a space here.
 constexpr std::string_view kNbsp = "\xC2\xA0";
@@ -64,9 +62,8 @@ std::size_t trim_back(std::string_view text, std::size_t floor, std::size_t end)
 // ".". Multi-dot ones ("e.g.") are recognised by their inner dots instead.
 // "no" is left out: "No. 5" is rarer than a sentence ending in "no."
 constexpr std::array<std::string_view, 29> kAbbreviations = {
-    "al",  "approx", "apr", "aug",  "ca",  "cf",  "co",   "dec", "dept", "dr",
-    "feb", "fig",    "figs", "inc", "jan", "jr",  "jul",  "jun", "mar",  "mr",
-    "mrs", "ms",     "nov", "oct",  "prof", "sep", "sr",  "st",  "vs",
+    "al", "approx", "apr", "aug", "ca", "cf",  "co", "dec", "dept", "dr",   "feb", "fig", "figs", "inc", "jan",
+    "jr", "jul",    "jun", "mar", "mr", "mrs", "ms", "nov", "oct",  "prof", "sep", "sr",  "st",   "vs",
 };
 
 // The length of a list marker at text[i] ("- ", "* ", "• ", "1. ", "12) "), or 0.
@@ -233,7 +230,8 @@ bool is_reference_line(std::string_view line) {
   }
   auto year_at = [&](std::size_t i) {
     return i + 4 <= line.size() && (line.substr(i, 2) == "19" || line.substr(i, 2) == "20") && is_digit(line[i + 2]) &&
-           is_digit(line[i + 3]) && (i == 0 || !is_digit(line[i - 1])) && (i + 4 == line.size() || !is_digit(line[i + 4]));
+           is_digit(line[i + 3]) && (i == 0 || !is_digit(line[i - 1])) &&
+           (i + 4 == line.size() || !is_digit(line[i + 4]));
   };
   bool bracketed_year = false;
   for (std::size_t i = 0; i + 4 <= line.size(); ++i) {

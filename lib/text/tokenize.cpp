@@ -14,9 +14,7 @@ bool is_ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-char lower(unsigned char c) {
-  return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-}
+char lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); }
 
 // Length of the UTF-8 punctuation sequence starting at text[i] that separates words
 // (or 0). Texts pasted from the web use these where ASCII would use ' " - or *.
@@ -39,8 +37,7 @@ std::size_t separator_length(std::string_view text, std::size_t i) {
 // U+2019, the typographic apostrophe ("don’t"), reads as '.
 bool is_curly_apostrophe(std::string_view text, std::size_t i) {
   return text.size() - i >= 3 && static_cast<unsigned char>(text[i]) == 0xE2 &&
-         static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-         static_cast<unsigned char>(text[i + 2]) == 0x99;
+         static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x99;
 }
 
 bool starts_word(std::string_view text, std::size_t i) {
@@ -64,20 +61,14 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // would miss "low back pain". This lists the common regular ones; irregular
 // forms ("better", "worse") are left out because they usually mean "beats".
 constexpr std::array<std::pair<std::string_view, std::string_view>, 40> kDegrees = {{
-    {"bigger", "big"},       {"biggest", "big"},      {"deeper", "deep"},
-    {"deepest", "deep"},     {"easier", "easy"},      {"easiest", "easy"},
-    {"faster", "fast"},      {"fastest", "fast"},     {"greater", "great"},
-    {"greatest", "great"},   {"harder", "hard"},      {"hardest", "hard"},
-    {"heavier", "heavy"},    {"heaviest", "heavy"},   {"higher", "high"},
-    {"highest", "high"},     {"larger", "large"},     {"largest", "large"},
-    {"longer", "long"},      {"longest", "long"},     {"lower", "low"},
-    {"lowest", "low"},       {"older", "old"},        {"oldest", "old"},
-    {"shorter", "short"},    {"shortest", "short"},   {"slower", "slow"},
-    {"slowest", "slow"},     {"smaller", "small"},    {"smallest", "small"},
-    {"stronger", "strong"},  {"strongest", "strong"}, {"tighter", "tight"},
-    {"tightest", "tight"},   {"weaker", "weak"},      {"weakest", "weak"},
-    {"wider", "wide"},       {"widest", "wide"},      {"younger", "young"},
-    {"youngest", "young"},
+    {"bigger", "big"},      {"biggest", "big"},      {"deeper", "deep"},   {"deepest", "deep"},   {"easier", "easy"},
+    {"easiest", "easy"},    {"faster", "fast"},      {"fastest", "fast"},  {"greater", "great"},  {"greatest", "great"},
+    {"harder", "hard"},     {"hardest", "hard"},     {"heavier", "heavy"}, {"heaviest", "heavy"}, {"higher", "high"},
+    {"highest", "high"},    {"larger", "large"},     {"largest", "large"}, {"longer", "long"},    {"longest", "long"},
+    {"lower", "low"},       {"lowest", "low"},       {"older", "old"},     {"oldest", "old"},     {"shorter", "short"},
+    {"shortest", "short"},  {"slower", "slow"},      {"slowest", "slow"},  {"smaller", "small"},  {"smallest", "small"},
+    {"stronger", "strong"}, {"strongest", "strong"}, {"tighter", "tight"}, {"tightest", "tight"}, {"weaker", "weak"},
+    {"weakest", "weak"},    {"wider", "wide"},       {"widest", "wide"},   {"younger", "young"},  {"youngest", "young"},
 }};
 
 constexpr bool sorted_by_word(const decltype(kDegrees)& table) {
@@ -150,8 +141,8 @@ std::string americanize(std::string_view word) {
   // Every form of one word shares the part before "is", so rewriting all of them
   // keeps them together ("exercise", "exercising" -> "exercize", "exercizing").
   // Short stems are left alone: "rise", "noise" and "raise" are not British spellings.
-  static constexpr std::array<std::string_view, 8> kSuffixes = {
-      "isations", "isation", "ising", "isers", "ised", "ises", "iser", "ise"};
+  static constexpr std::array<std::string_view, 8> kSuffixes = {"isations", "isation", "ising", "isers",
+                                                                "ised",     "ises",    "iser",  "ise"};
   for (std::string_view suffix : kSuffixes) {
     if (ends_with(word, suffix) && word.size() - suffix.size() >= 3) {
       std::string out(word);
@@ -162,9 +153,7 @@ std::string americanize(std::string_view word) {
   return std::string(word);
 }
 
-bool is_term_word(std::string_view folded_word) {
-  return folded_word.size() >= 2 && !is_stop_word(folded_word);
-}
+bool is_term_word(std::string_view folded_word) { return folded_word.size() >= 2 && !is_stop_word(folded_word); }
 
 std::string term_of(std::string_view folded_word, Stemmer& stemmer) {
   return stemmer.stem(americanize(positive_degree(folded_word)));

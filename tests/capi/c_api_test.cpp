@@ -154,8 +154,8 @@ TEST_CASE("claimkb_version is the version the header was generated with") {
 TEST_CASE("a snapshot written through the C API opens with claimkb_open and answers the same") {
   Handle h;
   REQUIRE(h.kb != nullptr);
-  const std::string file = std::filesystem::temp_directory_path() /
-                           ("claimkb-c-api-" + std::to_string(::getpid()) + ".ckb");
+  const std::string file =
+      std::filesystem::temp_directory_path() / ("claimkb-c-api-" + std::to_string(::getpid()) + ".ckb");
   char* err = nullptr;
   const size_t written = claimkb_write_snapshot(h.kb, file.c_str(), &err);
   CHECK(err == nullptr);

@@ -23,8 +23,9 @@ TEST_CASE("a journal article with DOI and PMID") {
   // Hellsing 1988, fields as in the KB's record (citations/causes.yaml, hellsing1988).
   Citation c;
   c.authors = {"Hellsing AL"};
-  c.title = "Tightness of hamstring- and psoas major muscles: a prospective study of back "
-            "pain in young men during their military service";
+  c.title =
+      "Tightness of hamstring- and psoas major muscles: a prospective study of back "
+      "pain in young men during their military service";
   c.journal = "Ups J Med Sci";
   c.year = 1988;
   c.volume = "93";
@@ -61,8 +62,9 @@ TEST_CASE("an issue with no volume, and PMCID after PMID") {
   c.article = "CD001929";
   c.pmid = "26329399";
   c.pmcid = "PMC0000001";
-  CHECK(format_reference(c) == "Furlan AD. Massage for low-back pain. Cochrane Database Syst "
-                               "Rev. 2015;(9):CD001929. PMID: 26329399; PMCID: PMC0000001.");
+  CHECK(format_reference(c) ==
+        "Furlan AD. Massage for low-back pain. Cochrane Database Syst "
+        "Rev. 2015;(9):CD001929. PMID: 26329399; PMCID: PMC0000001.");
 }
 
 TEST_CASE("a web page or book has its publisher, and a URL when there is no DOI") {

@@ -13,8 +13,7 @@ class ClaimBuilder {
  public:
   // A citation with `n` participants; systematic reviews pool randomized trials
   // unless `of` says otherwise.
-  Citation& cite(const std::string& id, Design design, long n,
-                 RiskOfBias rob = RiskOfBias::unclear) {
+  Citation& cite(const std::string& id, Design design, long n, RiskOfBias rob = RiskOfBias::unclear) {
     Citation c;
     c.id = id;
     c.design = design;
@@ -45,9 +44,7 @@ class ClaimBuilder {
     premises_.push_back(g);
   }
 
-  void assert_by(const std::string& citation_id) {
-    claim_.asserted_by.push_back({citation_id, "quote"});
-  }
+  void assert_by(const std::string& citation_id) { claim_.asserted_by.push_back({citation_id, "quote"}); }
 
   Grade grade() {
     claim_.id = "claim";

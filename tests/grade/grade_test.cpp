@@ -49,15 +49,13 @@ TEST_CASE("§2 starting tiers") {
   CHECK(starting_tier(Design::systematic_review, Pooled::mixed) == 3);
   CHECK(starting_tier(Design::systematic_review, Pooled::observational) == 2);
   CHECK(starting_tier(Design::rct, std::nullopt) == 4);
-  for (Design d : {Design::non_randomized_trial, Design::cohort, Design::case_control,
-                   Design::cross_sectional}) {
+  for (Design d : {Design::non_randomized_trial, Design::cohort, Design::case_control, Design::cross_sectional}) {
     CHECK(starting_tier(d, std::nullopt) == 2);
   }
   for (Design d : {Design::case_series, Design::case_report, Design::laboratory}) {
     CHECK(starting_tier(d, std::nullopt) == 1);
   }
-  for (Design d : {Design::narrative_review, Design::expert_opinion, Design::guideline,
-                   Design::book, Design::web}) {
+  for (Design d : {Design::narrative_review, Design::expert_opinion, Design::guideline, Design::book, Design::web}) {
     CHECK(starting_tier(d, std::nullopt) == 0);
     CHECK_FALSE(is_empirical(d));
   }
@@ -308,8 +306,8 @@ TEST_CASE("§3.4 direction") {
     ClaimBuilder b;
     b.cite("rct", Design::rct, 500);
     b.cite("cohort", Design::cohort, 500);
-    b.link("rct", Stance::supports);   // S = 4
-    b.link("cohort", Stance::refutes); // R = 2
+    b.link("rct", Stance::supports);    // S = 4
+    b.link("cohort", Stance::refutes);  // R = 2
     const Grade g = b.grade();
     check(g, Verdict::supported, Certainty::high);
     CHECK(has_reason(g, "counter-evidence noted"));
@@ -412,6 +410,5 @@ TEST_CASE("§3.6 summaries use GRADE's words") {
   CHECK(summary(Verdict::supported, Certainty::moderate) == "This claim is probably true.");
   CHECK(summary(Verdict::refuted, Certainty::low) == "This claim may be false.");
   CHECK(summary(Verdict::refuted, Certainty::very_low).find("very uncertain") != std::string_view::npos);
-  CHECK(summary(Verdict::insufficient, std::nullopt) ==
-        "There is not enough evidence to judge this claim.");
+  CHECK(summary(Verdict::insufficient, std::nullopt) == "There is not enough evidence to judge this claim.");
 }

@@ -28,8 +28,7 @@ struct Expected {
   std::optional<Certainty> certainty;
 };
 
-constexpr auto S = Verdict::supported, R = Verdict::refuted, M = Verdict::mixed,
-               I = Verdict::insufficient;
+constexpr auto S = Verdict::supported, R = Verdict::refuted, M = Verdict::mixed, I = Verdict::insufficient;
 constexpr auto VL = Certainty::very_low, L = Certainty::low, MO = Certainty::moderate;
 
 const Expected kExpected[] = {
@@ -117,8 +116,7 @@ TEST_CASE("the bundled KB has the claims and citations issue 4 asks for") {
         "thomas-test-measures-hip-flexor-length", "massage-relieves-low-back-pain",
         "exercise-therapy-helps-chronic-low-back-pain", "back-extensor-endurance-predicts-back-pain",
         "foam-rolling-increases-range-of-motion", "deep-abdominal-massage-can-cause-harm",
-        "psoas-atrophy-in-chronic-back-pain", "psoas-can-be-palpated-through-abdomen",
-        "psoas-stores-emotions"}) {
+        "psoas-atrophy-in-chronic-back-pain", "psoas-can-be-palpated-through-abdomen", "psoas-stores-emotions"}) {
     CAPTURE(id);
     const Claim* c = kb.claim(id);
     REQUIRE(c != nullptr);
@@ -133,8 +131,8 @@ TEST_CASE("every bundled citation says where its record was seen") {
     const Citation& c = kb.citation_at(i);
     CAPTURE(c.id);
     CHECK(c.notes.find("Seen at") != std::string::npos);
-    if (is_empirical(c.design)) CHECK((!c.doi.empty() || !c.pmid.empty() || !c.url.empty() ||
-                                       c.notes.find("not seen") != std::string::npos));
+    if (is_empirical(c.design))
+      CHECK((!c.doi.empty() || !c.pmid.empty() || !c.url.empty() || c.notes.find("not seen") != std::string::npos));
   }
 }
 

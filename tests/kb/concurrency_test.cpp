@@ -5,10 +5,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 #include <thread>
 #include <vector>
 
@@ -35,7 +35,6 @@ std::string answers(const KnowledgeBase& kb, std::size_t i) {
   }
   return out;
 }
-
 
 // Each of kThreads threads asks `kb` (or a copy of it) about every claim, and must
 // get `expected`.
@@ -82,8 +81,8 @@ TEST_CASE("threads that race to read a snapshot's records first all get the YAML
   REQUIRE(yaml.ok());
   std::vector<std::string> expected;
   for (std::size_t i = 0; i < yaml->claim_count(); ++i) expected.push_back(answers(*yaml, i));
-  const std::string file = std::filesystem::temp_directory_path() /
-                           ("claimkb-concurrency-" + std::to_string(::getpid()) + ".ckb");
+  const std::string file =
+      std::filesystem::temp_directory_path() / ("claimkb-concurrency-" + std::to_string(::getpid()) + ".ckb");
   REQUIRE(yaml->write_snapshot(file).ok());
   auto snap = KnowledgeBase::open(file);
   std::remove(file.c_str());

@@ -53,14 +53,14 @@ TEST_CASE("concepts load with their synonyms, broader concepts and codes; a clai
 }
 
 TEST_CASE("unknown keys and bad relations in concepts and about") {
-  KbWith kb("id: a\nlabel: A thing\nsynonym: [b]\n",
-                      "about: {subject: [a], relation: cures, object: [a]}\n");
+  KbWith kb("id: a\nlabel: A thing\nsynonym: [b]\n", "about: {subject: [a], relation: cures, object: [a]}\n");
   auto errors = errors_of(kb);
   REQUIRE(errors.size() == 2);
   // "about: {subject: [a], " is 24 characters, so 'cures' starts at column 33.
-  CHECK(errors[0] == "claims/c.yaml:3:33: error: bad value 'cures' for 'relation': expected one of causes, "
-                     "associated_with, predicts, relieves, increases, decreases, measures, detects, indicates, "
-                     "stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for, prevents (did you mean 'causes'?)");
+  CHECK(errors[0] ==
+        "claims/c.yaml:3:33: error: bad value 'cures' for 'relation': expected one of causes, "
+        "associated_with, predicts, relieves, increases, decreases, measures, detects, indicates, "
+        "stores, harms, rarely_harms, stabilizes, mimics, protects, needed_for, prevents (did you mean 'causes'?)");
   CHECK(errors[1] == "concepts/c.yaml:3:1: error: unknown key 'synonym' in concept (did you mean 'synonyms'?)");
 }
 
@@ -84,20 +84,25 @@ TEST_CASE("a dangling or cyclic broader is an error") {
 TEST_CASE("two concepts may share a synonym only when both say why") {
   // "Hip flexor" and "hip flexors" are one term once stemmed: matching could not
   // tell the two concepts apart.
-  KbWith shared("- {id: a, label: psoas, synonyms: [hip flexor]}\n"
-                "- {id: b, label: hip flexors}\n");
+  KbWith shared(
+      "- {id: a, label: psoas, synonyms: [hip flexor]}\n"
+      "- {id: b, label: hip flexors}\n");
   // b's label meets a's synonym: a label cannot carry a note, so the advice differs.
   CHECK(one_error(shared) == "concepts/c.yaml:2:18: error: 'hip flexors' is also a synonym of concept 'a' (" +
-                                 shared.path() + "/concepts/c.yaml:1:36); a label is one concept's own: reword one of "
+                                 shared.path() +
+                                 "/concepts/c.yaml:1:36); a label is one concept's own: reword one of "
                                  "them, or make one concept broader than the other");
-  KbWith synonyms("- {id: a, label: psoas, synonyms: [hip flexor]}\n"
-                  "- {id: b, label: flexors of the hip, synonyms: [hip flexors]}\n");
+  KbWith synonyms(
+      "- {id: a, label: psoas, synonyms: [hip flexor]}\n"
+      "- {id: b, label: flexors of the hip, synonyms: [hip flexors]}\n");
   CHECK(one_error(synonyms) == "concepts/c.yaml:2:49: error: 'hip flexors' is also a synonym of concept 'a' (" +
-                                   synonyms.path() + "/concepts/c.yaml:1:36); two concepts may share words only when "
+                                   synonyms.path() +
+                                   "/concepts/c.yaml:1:36); two concepts may share words only when "
                                    "both synonyms carry a `note` saying why");
   // With a note on both, it loads.
-  KbWith ok("- {id: a, label: lumbago, synonyms: [{text: LBP, note: shorthand for both}]}\n"
-                      "- {id: b, label: low back pain, synonyms: [{text: lbp, note: shorthand for both}]}\n");
+  KbWith ok(
+      "- {id: a, label: lumbago, synonyms: [{text: LBP, note: shorthand for both}]}\n"
+      "- {id: b, label: low back pain, synonyms: [{text: lbp, note: shorthand for both}]}\n");
   CHECK(KnowledgeBase::open(ok.path()).ok());
 }
 

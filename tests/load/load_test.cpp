@@ -49,8 +49,7 @@ TEST_CASE("YAML syntax errors name the line and column") {
   TempKb kb;
   kb.write("citations/t.yaml", test::kRctCitation);
   kb.write("claims/bad.yaml", "id: x\n  statement: S.\n");
-  CHECK(one_error(kb) ==
-        "claims/bad.yaml:2:12: error: invalid YAML: mapping values are not allowed in this context");
+  CHECK(one_error(kb) == "claims/bad.yaml:2:12: error: invalid YAML: mapping values are not allowed in this context");
 }
 
 TEST_CASE("unknown keys suggest the key that was meant") {
@@ -66,18 +65,17 @@ TEST_CASE("unknown keys suggest the key that was meant") {
   auto errors = errors_of(kb);
   REQUIRE(errors.size() == 2);
   CHECK(errors[0] == "claims/c.yaml:4:5: error: evidence link is missing required key 'stance'");
-  CHECK(errors[1] ==
-        "claims/c.yaml:5:5: error: unknown key 'stnace' in evidence link (did you mean 'stance'?)");
+  CHECK(errors[1] == "claims/c.yaml:5:5: error: unknown key 'stnace' in evidence link (did you mean 'stance'?)");
 }
 
 TEST_CASE("bad enum values list the valid ones") {
   TempKb kb;
-  kb.write("citations/t.yaml",
-           "id: t\ndesign: RCT\ntitle: T\nauthors: []\nyear: 2000\njournal: J\n");
+  kb.write("citations/t.yaml", "id: t\ndesign: RCT\ntitle: T\nauthors: []\nyear: 2000\njournal: J\n");
   kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
   const std::string e = one_error(kb);
   CHECK(e.rfind("citations/t.yaml:2:9: error: bad value 'RCT' for 'design': expected one of "
-                "systematic_review, rct,", 0) == 0);
+                "systematic_review, rct,",
+                0) == 0);
   CHECK(e.find("(did you mean 'rct'?)") != std::string::npos);
 }
 
@@ -111,8 +109,9 @@ TEST_CASE("required keys, journal or publisher, and `of`") {
   auto errors = errors_of(kb);
   REQUIRE(errors.size() == 5);
   CHECK(errors[0].find("citations/t.yaml:1:3: error: a systematic_review needs 'of'") == 0);
-  CHECK(errors[1] == "citations/t.yaml:2:28: error: 'of' is only for a systematic_review, "
-                     "and this citation is a rct");
+  CHECK(errors[1] ==
+        "citations/t.yaml:2:28: error: 'of' is only for a systematic_review, "
+        "and this citation is a rct");
   CHECK(errors[2].find("citations/t.yaml:3:3: error: citation is missing required key 'authors'") == 0);
   CHECK(errors[3] == "citations/t.yaml:3:3: error: citation needs a 'journal' or a 'publisher'");
   CHECK(errors[4] == "claims/c.yaml:1:1: error: claim is missing required key 'statement'");
@@ -129,8 +128,7 @@ TEST_CASE("duplicate ids name both places, across files and kinds") {
   TempKb kb;
   const std::string first = kb.write("citations/t.yaml", test::kRctCitation);
   kb.write("claims/c.yaml", "- {id: c, statement: S.}\n- {id: trial1, statement: T.}\n");
-  CHECK(one_error(kb) == "claims/c.yaml:2:8: error: duplicate id 'trial1' (first defined at " +
-                             first + ":1:5)");
+  CHECK(one_error(kb) == "claims/c.yaml:2:8: error: duplicate id 'trial1' (first defined at " + first + ":1:5)");
 }
 
 TEST_CASE("duplicate keys in one mapping") {
@@ -152,8 +150,9 @@ TEST_CASE("dangling citation and premise ids") {
   auto errors = errors_of(kb);
   REQUIRE(errors.size() == 4);
   CHECK(errors[0] == "claims/c.yaml:3:26: error: unknown citation 'nobody' in asserted_by");
-  CHECK(errors[1] == "claims/c.yaml:4:23: error: unknown citation 'trial2' in evidence "
-                     "(did you mean 'trial1'?)");
+  CHECK(errors[1] ==
+        "claims/c.yaml:4:23: error: unknown citation 'trial2' in evidence "
+        "(did you mean 'trial1'?)");
   CHECK(errors[2] == "claims/c.yaml:5:14: error: unknown claim 'no-such-claim' in depends_on");
   CHECK(errors[3] == "claims/c.yaml:5:29: error: 'trial1' in depends_on is a citation, not a claim");
 }
@@ -236,8 +235,7 @@ TEST_CASE("retracted citations load with a warning and are not counted") {
   kb.write("citations/t.yaml",
            "id: t\ndesign: rct\ntitle: T\nauthors: []\nyear: 2000\njournal: J\nn: 900\n"
            "retracted: {date: 2021-05-01, notice: 10.1000/retraction}\n");
-  kb.write("claims/c.yaml",
-           "id: c\nstatement: S.\nevidence: [{citation: t, stance: supports, finding: F.}]\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\nevidence: [{citation: t, stance: supports, finding: F.}]\n");
   auto r = KnowledgeBase::open(kb.path());
   REQUIRE(r.ok());
   // The retraction, then (since the claim has no `about`) that warning.
@@ -255,8 +253,7 @@ TEST_CASE("retracted citations load with a warning and are not counted") {
 
 TEST_CASE("errors in one file do not hide cross-file errors, nor cause false ones") {
   TempKb kb;
-  kb.write("citations/t.yaml",
-           "- {id: broken, design: rct, title: T, authors: [], year: many, journal: J}\n");
+  kb.write("citations/t.yaml", "- {id: broken, design: rct, title: T, authors: [], year: many, journal: J}\n");
   kb.write("claims/c.yaml",
            "- {id: a, statement: A., depends_on: [a]}\n"
            "- {id: b, statement: B., evidence: [{citation: broken, stance: supports, finding: F.}]}\n");
@@ -276,6 +273,7 @@ TEST_CASE("a study linked twice in one claim is an error, not two votes") {
            "evidence:\n"
            "  - {citation: trial1, stance: supports, finding: F.}\n"
            "  - {citation: trial1, stance: supports, finding: G.}\n");
-  CHECK(one_error(kb) == "claims/c.yaml:5:16: error: citation 'trial1' is already linked in this "
-                         "claim's evidence (line 4); put both findings in one link");
+  CHECK(one_error(kb) ==
+        "claims/c.yaml:5:16: error: citation 'trial1' is already linked in this "
+        "claim's evidence (line 4); put both findings in one link");
 }

@@ -135,8 +135,7 @@ TEST_CASE("a byte-order mark and CRLF line ends are accepted") {
 
 TEST_CASE("deep nesting stops at the depth limit, before any recursive parser") {
   // 100,000 nested lists would overflow a recursive parser's stack.
-  const std::string deep = "id: c\nstatement: S.\ntags: " + std::string(100000, '[') +
-                           std::string(100000, ']') + "\n";
+  const std::string deep = "id: c\nstatement: S.\ntags: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
   const Diagnostic d = first_error(deep);
   CHECK(d.line == 3);
   CHECK(d.message == "collections nested more than 64 deep");
@@ -146,8 +145,8 @@ TEST_CASE("an alias bomb stops at the expansion limit") {
   // Each level doubles the size: 2^30 nodes if fully expanded.
   std::string bomb = "a0: &a0 [x, x]\n";
   for (int i = 1; i <= 30; ++i) {
-    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" +
-            std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + "]\n";
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+            std::to_string(i - 1) + "]\n";
   }
   const Diagnostic d = first_error(bomb);
   CHECK(d.message.find("aliases expand to more than 1000000 nodes") == 0);

@@ -125,8 +125,8 @@ bool table_covers_members(std::size_t derived_bytes_at_end = 0) {
   std::size_t max_align = 1;
   detail::fields(detail::Tag<R>{}, [&](const Key&, auto member) {
     using M = std::remove_reference_t<decltype(r.*member)>;
-    const auto offset = static_cast<std::size_t>(reinterpret_cast<const char*>(&(r.*member)) -
-                                                 reinterpret_cast<const char*>(&r));
+    const auto offset =
+        static_cast<std::size_t>(reinterpret_cast<const char*>(&(r.*member)) - reinterpret_cast<const char*>(&r));
     spans.emplace_back(offset, sizeof(M));
     max_align = std::max(max_align, alignof(M));
   });
@@ -147,7 +147,7 @@ TEST_CASE("every field of every record survives YAML, the store, a snapshot and 
   const ordered_json concept_record = full<Concept>("concept-a");
   // The records the full ones name, with only their required fields.
   const ordered_json cite_b = {{"id", "cite-b"}, {"design", "rct"}, {"title", "B"}, {"authors", ordered_json::array()},
-                               {"year", 2001}, {"journal", "J B"}};
+                               {"year", 2001},   {"journal", "J B"}};
   const ordered_json claim_b = {{"id", "claim-b"}, {"statement", "B holds."}};
   const ordered_json concept_b = {{"id", "concept-b"}, {"label", "bravo"}};
 
@@ -218,8 +218,12 @@ TEST_CASE("reference groups are numbered 0, 1, 2 ... once each") {
     std::sort(groups.begin(), groups.end());
     return groups;
   };
-  struct ClaimT { using type = Claim; };
-  struct ConceptT { using type = Concept; };
+  struct ClaimT {
+    using type = Claim;
+  };
+  struct ConceptT {
+    using type = Concept;
+  };
   std::vector<int> expected(detail::kClaimRefGroups);
   for (int g = 0; g < detail::kClaimRefGroups; ++g) expected[static_cast<std::size_t>(g)] = g;
   CHECK(groups_of(ClaimT{}) == expected);

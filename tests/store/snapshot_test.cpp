@@ -41,9 +41,7 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-void spit(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+void spit(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 // A snapshot file in the temporary directory, removed afterwards.
 struct TempFile {
@@ -154,20 +152,22 @@ TEST_CASE("a snapshot of the bundled KB answers exactly as the YAML files") {
   const KnowledgeBase snap = compile_and_open(*yaml, f.path);
   // The project's test articles (tests/data/articles), which state many of its claims.
   const std::string articles = std::string(CLAIMKB_TEST_DATA) + "/articles/";
-  check_same_answers(*yaml, snap, slurp(articles + "wellness-blog.txt") + slurp(articles + "physio-review.txt") +
-                                      slurp(articles + "news-back-pain.txt"));
+  check_same_answers(*yaml, snap,
+                     slurp(articles + "wellness-blog.txt") + slurp(articles + "physio-review.txt") +
+                         slurp(articles + "news-back-pain.txt"));
 }
 
 TEST_CASE("a snapshot keeps every optional field, retractions and load warnings") {
   TempKb kb;
-  kb.write("citations/c.yaml",
-           "- {id: sr, design: systematic_review, of: randomized, title: \"Pooled — “quoted” ünïcode\","
-           " authors: [Doe A, Roe B], year: 2019, journal: Cochrane Database Syst Rev, volume: '3', issue: '2',"
-           " article: CD001, pmid: '123', pmcid: PMC9, doi: 10.1/x, url: 'https://example.org', n: 1234,"
-           " risk_of_bias: some_concerns, abstract: An abstract., notes: A note.}\n"
-           "- {id: gone, design: rct, title: Withdrawn, authors: [Ng K], year: 2015, journal: J Test,"
-           " pages: 100-109, n: 80, retracted: {date: 2016-01-02, notice: 10.1/retraction}}\n"
-           "- {id: site, design: web, title: A page, authors: [], year: 2026, publisher: Site, url: 'https://s.example'}\n");
+  kb.write(
+      "citations/c.yaml",
+      "- {id: sr, design: systematic_review, of: randomized, title: \"Pooled — “quoted” ünïcode\","
+      " authors: [Doe A, Roe B], year: 2019, journal: Cochrane Database Syst Rev, volume: '3', issue: '2',"
+      " article: CD001, pmid: '123', pmcid: PMC9, doi: 10.1/x, url: 'https://example.org', n: 1234,"
+      " risk_of_bias: some_concerns, abstract: An abstract., notes: A note.}\n"
+      "- {id: gone, design: rct, title: Withdrawn, authors: [Ng K], year: 2015, journal: J Test,"
+      " pages: 100-109, n: 80, retracted: {date: 2016-01-02, notice: 10.1/retraction}}\n"
+      "- {id: site, design: web, title: A page, authors: [], year: 2026, publisher: Site, url: 'https://s.example'}\n");
   kb.write("claims/a.yaml",
            "- id: base\n"
            "  statement: Exercise reduces back pain.\n"
@@ -235,7 +235,8 @@ TEST_CASE("a file that is not a whole snapshot of this version is refused, namin
     refused("CLAIMKBX", "not a knowledge base");  // a wrong signature
   }
   SUBCASE("truncated") {
-    for (std::size_t keep : {std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{63}, std::size_t{64}, good.size() / 2, good.size() - 1}) {
+    for (std::size_t keep : {std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{63}, std::size_t{64},
+                             good.size() / 2, good.size() - 1}) {
       CAPTURE(keep);
       refused(good.substr(0, keep), "truncated");
     }

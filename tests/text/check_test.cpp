@@ -137,10 +137,9 @@ TEST_CASE("sentences: blank lines, headings and list items end sentences; wrappe
       "  \xE2\x80\xA2 a bullet item\xC2\xA0\xC2\xA0\n"
       "Heading Without Stop\n"
       "Body text.";
-  CHECK(sentences(text) == std::vector<std::string>{
-                               "Step 1: Assess", "A line that wraps\nonto the next one ends here.",
-                               "Key points:", "The first item", "The second item.", "a dash item",
-                               "a bullet item", "Heading Without Stop", "Body text."});
+  CHECK(sentences(text) == std::vector<std::string>{"Step 1: Assess", "A line that wraps\nonto the next one ends here.",
+                                                    "Key points:", "The first item", "The second item.", "a dash item",
+                                                    "a bullet item", "Heading Without Stop", "Body text."});
 }
 
 TEST_CASE("sentence spans are byte offsets into the text, UTF-8 included") {
@@ -213,14 +212,14 @@ TEST_CASE("check on the wellness blog post: the popular claims, stated in its ow
           // Written for pir-or-pnf-beats-static-stretching ("contract-relax stretching
           // for tight hip flexors"), but it compares nothing: read as the plainer
           // claim that stretching tight hip flexors works.
-          {"Trainers call this contract-relax stretching", "stretching-increases-hip-flexor-length",
-           Polarity::asserts, Why::current},
+          {"Trainers call this contract-relax stretching", "stretching-increases-hip-flexor-length", Polarity::asserts,
+           Why::current},
           {"Massaging the psoas directly", "psoas-massage-relieves-back-pain", Polarity::asserts, Why::meant},
           {"Releasing a tight psoas relieves", "psoas-release-relieves-back-pain", Polarity::asserts, Why::meant},
           {"Foam rolling is even better than stretching", "foam-rolling-beats-stretching-for-range-of-motion",
            Polarity::asserts, Why::meant},
-          {"Foam rolling increases joint range of motion", "foam-rolling-increases-range-of-motion",
-           Polarity::asserts, Why::meant},
+          {"Foam rolling increases joint range of motion", "foam-rolling-increases-range-of-motion", Polarity::asserts,
+           Why::meant},
           {"Tight hip flexors shut off the glutes", "tight-hip-flexors-reduce-glute-activation", Polarity::asserts,
            Why::meant},
           {"Activating the glutes and hamstrings", "glute-activation-relaxes-hip-flexors", Polarity::asserts,
@@ -255,8 +254,8 @@ TEST_CASE("check on the physiotherapist's review: reported claims and denials, a
           {"In one study, about 600 young men", "tight-psoas-causes-back-pain", Polarity::denies, Why::meant},
           // "Reached the same conclusion" (no link) denies the association; the
           // sentence does not say so in its own words.
-          {"A cross-sectional study of 600 people", "hip-flexor-tightness-associated-with-back-pain",
-           Polarity::asserts, Why::current},
+          {"A cross-sectional study of 600 people", "hip-flexor-tightness-associated-with-back-pain", Polarity::asserts,
+           Why::current},
           {"Interestingly, weak hip flexors were associated", "hip-flexor-weakness-associated-with-back-pain",
            Polarity::asserts, Why::meant},
           // "It is often claimed that ..., but reviews ... find no real difference".
@@ -352,9 +351,10 @@ TEST_CASE("check on the news piece: plain reporting of massage and exercise for 
 
 TEST_CASE("arbitrary bytes: sentences stay in bounds and in order; queries just answer") {
   std::mt19937 rng(3);
-  const std::string pieces[] = {"psoas ", "tight ", "back pain", ". ", "? ", "\n", "\n\n", "  - ", "1. ",
-                                "e.g. ", "Dr. ", "2.5", "\xE2\x80\x99", "\xE2\x80", "\xC2\xA0", "\xC2",
-                                "\xFF\xFE", std::string(1, '\0'), "’s ", "…", "\"", ")", "'"};
+  const std::string pieces[] = {"psoas ",       "tight ",   "back pain", ". ",    "? ",       "\n",
+                                "\n\n",         "  - ",     "1. ",       "e.g. ", "Dr. ",     "2.5",
+                                "\xE2\x80\x99", "\xE2\x80", "\xC2\xA0",  "\xC2",  "\xFF\xFE", std::string(1, '\0'),
+                                "’s ",          "…",        "\"",        ")",     "'"};
   for (int n = 0; n < 300; ++n) {
     std::string text;
     const int parts = static_cast<int>(rng() % 40);

@@ -8,12 +8,12 @@
 #include <thread>
 #include <vector>
 
-#include "text/tokenize.hpp"
 #include "claimkb/knowledge_base.hpp"
-#include "text/search_index.hpp"
-#include "text/stop_words.hpp"
 #include "support/search_index.hpp"
 #include "support/temp_kb.hpp"
+#include "text/search_index.hpp"
+#include "text/stop_words.hpp"
+#include "text/tokenize.hpp"
 
 using namespace claimkb;
 using claimkb::test::TempKb;
@@ -46,7 +46,7 @@ TEST_CASE("words: ASCII case and punctuation fold, UTF-8 letters stay whole") {
   CHECK(detail::fold_words("“inhibition”—don’t") == std::vector<std::string>{"inhibition", "don't"});
   // A footnote number glued to a word is a word of its own; short names keep theirs.
   CHECK(detail::fold_words("effective10 b12") == std::vector<std::string>{"effective", "10", "b12"});
-  CHECK(detail::fold_words("") .empty());
+  CHECK(detail::fold_words("").empty());
 }
 
 TEST_CASE("terms: stop words go, stems meet, British and comparative forms fold") {
@@ -214,7 +214,8 @@ const Question kQuestions[] = {
     {"does a tight psoas cause back pain?", "tight-psoas-causes-back-pain", true},
     {"Is the Thomas test a reliable way to measure hip flexor length?", "thomas-test-measures-hip-flexor-length", true},
     {"can a therapist feel the psoas through the belly?", "psoas-can-be-palpated-through-abdomen", true},
-    {"My psoas hurts when it's pressed, does that mean it needs treatment?", "psoas-tenderness-means-it-needs-treatment", true},
+    {"My psoas hurts when it's pressed, does that mean it needs treatment?",
+     "psoas-tenderness-means-it-needs-treatment", true},
     {"do people with back pain have shorter hip flexors?", "hip-flexor-tightness-associated-with-back-pain", true},
     {"are weak hip flexors linked to low back pain?", "hip-flexor-weakness-associated-with-back-pain", true},
     {"does anterior pelvic tilt cause low back pain?", "excess-lordosis-or-pelvic-tilt-causes-back-pain", true},
@@ -231,7 +232,8 @@ const Question kQuestions[] = {
     {"do the benefits of massage for back pain last a year?", "massage-benefits-for-back-pain-last-a-year", true},
     {"is contract-relax PNF stretching better than static stretching?", "pir-or-pnf-beats-static-stretching", true},
     {"does activating the glutes relax tight hip flexors?", "glute-activation-relaxes-hip-flexors", true},
-    {"is foam rolling better than stretching for flexibility?", "foam-rolling-beats-stretching-for-range-of-motion", true},
+    {"is foam rolling better than stretching for flexibility?", "foam-rolling-beats-stretching-for-range-of-motion",
+     true},
     {"does exercise therapy help chronic low back pain?", "exercise-therapy-helps-chronic-low-back-pain", true},
     {"could a psoas abscess be mistaken for appendicitis?", "psoas-abscess-can-mimic-appendicitis", false},
     {"is deep abdominal massage dangerous?", "deep-abdominal-massage-can-cause-harm", false},

@@ -45,8 +45,8 @@ int run(const Options& o, const std::string& path, Io& io) {
   if (found.empty()) err << "no sentence states a claim of the knowledge base\n";
   const std::string name = path == "-" ? "<stdin>" : to_valid_utf8(path);
   for (const ClaimMention& m : found) {
-    out << name << ":" << m.line << ":" << m.column << ": [" << m.begin << ", " << m.end << ") " << to_string(m.polarity)
-        << " " << m.id << ": " << to_string(m.verdict);
+    out << name << ":" << m.line << ":" << m.column << ": [" << m.begin << ", " << m.end << ") "
+        << to_string(m.polarity) << " " << m.id << ": " << to_string(m.verdict);
     if (m.certainty) out << " (" << to_string(*m.certainty) << " certainty)";
     out << ", " << to_string(m.agreement);
     out << "\n    \"" << m.sentence << "\"\n";

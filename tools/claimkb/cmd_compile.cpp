@@ -17,8 +17,8 @@ int run(const Options& o, const std::string& output, Io& io) {
     for (const auto& e : written.errors()) io.err << e.to_string() << "\n";
     return exit_for(written.errors());
   }
-  io.out << to_valid_utf8(output) << ": " << kb->claim_count() << " claims, " << kb->citation_count()
-         << " citations, " << kb->concept_count() << " concepts, " << *written << " bytes\n";
+  io.out << to_valid_utf8(output) << ": " << kb->claim_count() << " claims, " << kb->citation_count() << " citations, "
+         << kb->concept_count() << " concepts, " << *written << " bytes\n";
   return kDone;
 }
 

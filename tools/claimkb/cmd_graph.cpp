@@ -60,8 +60,8 @@ bool render_svg(const std::string& in, const std::string& out, std::ostream& err
   pid_t pid = 0;
   const int rc = ::posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ);
   if (rc != 0) {
-    err << "claimkb: --format svg needs Graphviz's `dot`, which could not be run ("
-        << std::strerror(rc) << "); install graphviz (apt-get install graphviz) or use --format dot\n";
+    err << "claimkb: --format svg needs Graphviz's `dot`, which could not be run (" << std::strerror(rc)
+        << "); install graphviz (apt-get install graphviz) or use --format dot\n";
     return false;
   }
   int status = 0;
@@ -233,7 +233,6 @@ Run setup(CLI::App& app) {
 }  // namespace
 
 const Command kGraphCommand{
-    "graph", "the evidence graph around a claim, or of the whole KB, as Graphviz DOT (--json: nodes and edges)",
-    setup};
+    "graph", "the evidence graph around a claim, or of the whole KB, as Graphviz DOT (--json: nodes and edges)", setup};
 
 }  // namespace claimkb::cli

@@ -26,8 +26,8 @@ int run(const Options& o, const Args& a, Io& io) {
   const std::vector<SearchHit> hits = kb->search(text, a.limit);
   if (hits.empty()) io.err << "no claim matches \"" << to_valid_utf8(text) << "\"\n";
   for (const SearchHit& h : hits) {
-    io.out << std::fixed << std::setprecision(2) << h.score << "  " << h.id << "\n      "
-           << kb->claim(h.id)->statement << "\n";
+    io.out << std::fixed << std::setprecision(2) << h.score << "  " << h.id << "\n      " << kb->claim(h.id)->statement
+           << "\n";
   }
   return kDone;
 }

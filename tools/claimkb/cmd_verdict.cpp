@@ -14,8 +14,8 @@ namespace {
 // {"query", "match": "unclear" | "none", "candidates": [{id, score, statement}]}.
 void print_no_clear_match(const KnowledgeBase& kb, const std::string& query, const Match& m, bool json, Io& io) {
   const std::string shown = to_valid_utf8(query);
-  const bool looks_like_id = !query.empty() && query.find(' ') == std::string::npos &&
-                             query.find('-') != std::string::npos;
+  const bool looks_like_id =
+      !query.empty() && query.find(' ') == std::string::npos && query.find('-') != std::string::npos;
   if (m.kind == Match::Kind::unclear) {
     io.err << "no single claim clearly matches \"" << shown << "\"";
   } else if (looks_like_id) {

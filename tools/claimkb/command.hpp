@@ -36,7 +36,7 @@ struct Command {
   Run (*setup)(CLI::App& app);
 };
 
-extern const Command kVerdictCommand, kListCommand, kSearchCommand, kCheckCommand, kShowCommand,
-    kGraphCommand, kLintCommand, kCompileCommand;
+extern const Command kVerdictCommand, kListCommand, kSearchCommand, kCheckCommand, kShowCommand, kGraphCommand,
+    kLintCommand, kCompileCommand;
 
 }  // namespace claimkb::cli

@@ -14,8 +14,8 @@ using claimkb::cli::Command;
 
 // Every command, in the order `claimkb --help` lists them.
 const Command* const kCommands[] = {
-    &claimkb::cli::kVerdictCommand, &claimkb::cli::kListCommand,  &claimkb::cli::kSearchCommand,
-    &claimkb::cli::kCheckCommand,   &claimkb::cli::kShowCommand,  &claimkb::cli::kGraphCommand,
+    &claimkb::cli::kVerdictCommand, &claimkb::cli::kListCommand,    &claimkb::cli::kSearchCommand,
+    &claimkb::cli::kCheckCommand,   &claimkb::cli::kShowCommand,    &claimkb::cli::kGraphCommand,
     &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand,
 };
 

@@ -24,8 +24,8 @@ void print_report(const Report& r, std::ostream& out) {
   if (!r.evidence.empty()) {
     out << "\nEvidence:\n";
     for (const auto& e : r.evidence) {
-      out << "  [" << to_string(e.stance) << ", " << to_string(e.design)
-          << (e.counted ? "" : ", not counted") << "] " << e.citation << "\n"
+      out << "  [" << to_string(e.stance) << ", " << to_string(e.design) << (e.counted ? "" : ", not counted") << "] "
+          << e.citation << "\n"
           << "      " << e.finding << "\n"
           << "      " << e.reference << "\n";
     }
