@@ -11,30 +11,40 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-# Runs ctest with the given arguments and adds its test count to $passed (ctest
-# fails the script first if any test fails).
-passed=0
+# Runs ctest with the given arguments and adds its counts to $passed and $skipped
+# (ctest fails the script first if any test fails). ctest counts a skipped test
+# among the passed ones and lists it as "(Skipped)": it is taken out again here.
+passed=0 skipped=0
 run_ctest() {
-  local log
+  local log total skips
   log="$(mktemp)"
   ctest "$@" | tee "$log"
-  passed=$((passed + $(grep -oE 'out of [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')))
+  total="$(grep -oE 'out of [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')"
+  skips="$(grep -c '(Skipped)' "$log" || true)"
+  passed=$((passed + total - skips))
+  skipped=$((skipped + skips))
   rm -f "$log"
 }
+summary() { echo "tools/test.sh: $passed passed, $skipped skipped, 0 failed"; }
 
 step "build and test (build/)"
 bash tools/packages.sh test
 log=build/test-build.log
 mkdir -p build
 if ! { cmake -S . -B build -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCLAIMKB_BUILD_TESTS=ON \
-         -DCLAIMKB_BUILD_EXAMPLES=ON -DCLAIMKB_REQUIRE_TESTS=ON && cmake --build build -j"$(nproc)"; } >"$log" 2>&1; then
+         -DCLAIMKB_BUILD_EXAMPLES=ON -DCLAIMKB_REQUIRE_TESTS=ON -DCLAIMKB_WARNINGS_AS_ERRORS=ON \
+         -DCMAKE_EXPORT_COMPILE_COMMANDS=ON && cmake --build build -j"$(nproc)"; } >"$log" 2>&1; then
   cat "$log"
   echo "tools/test.sh: the build failed; the log is in $log" >&2
   exit 1
 fi
 run_ctest --test-dir build --output-on-failure -j2
+
+step "style: clang-format and clang-tidy (tools/style.sh)"
+bash tools/style.sh build
+passed=$((passed + 1))
 if [ "${CLAIMKB_TEST_QUICK:-0}" = 1 ]; then
-  echo "tools/test.sh: $passed passed, 0 failed"
+  summary
   exit 0
 fi
 
@@ -52,4 +62,4 @@ bash tools/fuzz.sh | tee "$fuzz_log"
 # One for each fuzz target, as tools/fuzz.sh's last line counts them.
 passed=$((passed + $(sed -nE 's/^tools\/fuzz\.sh: ([0-9]+) targets passed$/\1/p' "$fuzz_log")))
 rm -f "$fuzz_log"
-echo "tools/test.sh: $passed passed, 0 failed"
+summary

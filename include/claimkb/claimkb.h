@@ -39,7 +39,7 @@
 #ifndef CLAIMKB_CLAIMKB_H
 #define CLAIMKB_CLAIMKB_H
 
-#include <stddef.h>
+#include <stddef.h> /* NOLINT(modernize-deprecated-headers): a C header */
 
 #include "claimkb/export.h"
 #include "claimkb/version.hpp" /* CLAIMKB_VERSION_STRING: preprocessor only, C-safe */
@@ -50,7 +50,7 @@ extern "C" {
 
 /* A loaded, validated and graded knowledge base. Opaque: only a pointer to it is
  * ever seen outside the library. */
-typedef struct claimkb_t claimkb_t;
+typedef struct claimkb_t claimkb_t; /* NOLINT(modernize-use-using): a C header */
 
 /* Kinds of failure (docs/cli.md, "Error codes"); the same values as the C++
  * Diagnostic::Code. */

@@ -51,13 +51,16 @@ struct CLAIMKB_EXPORT Diagnostic {
 };
 
 // The name of a code as JSON and docs spell it: "invalid_kb", "io", ...
-CLAIMKB_EXPORT std::string_view to_string(Diagnostic::Code code);
+CLAIMKB_EXPORT std::string_view to_string(Diagnostic::Code v);
 
 // Holds a T, or the diagnostics that explain why there is none.
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor): `return value;` makes a Result
+  // `errors` is moved into r.errors_; clang-tidy 14 does not see a move through `r`,
+  // whose type depends on T.
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): moved, as said above
   static Result failure(std::vector<Diagnostic> errors) {
     Result r;
     r.errors_ = std::move(errors);

@@ -115,7 +115,7 @@ class VertexWriter {
     const detail::VertexData& d = kb_->graph()[v];
     if (d.kind == VertexKind::concept) {
       const Concept& c = kb_->concept_at(d.index);
-      out << "[shape=oval, style=\"filled\", fillcolor=\"#fdf3d0\", color=\"#b08a1e\", label="
+      out << R"([shape=oval, style="filled", fillcolor="#fdf3d0", color="#b08a1e", label=)"
           << quote(c.id + "\n" + wrap(c.label, 30)) << ", tooltip=" << quote(c.label) << "]";
       return;
     }
@@ -148,19 +148,19 @@ class VertexWriter {
 
 class EdgeWriter {
  public:
-  EdgeWriter(const EvidenceGraph& g) : g_(&g) {}
+  explicit EdgeWriter(const EvidenceGraph& g) : g_(&g) {}
 
   void operator()(std::ostream& out, Edge e) const {
     switch ((*g_)[e].kind) {
-      case EdgeKind::supports: out << "[color=\"#2e8b3a\", fontcolor=\"#2e8b3a\", label=\"supports\"]"; break;
-      case EdgeKind::refutes: out << "[color=\"#c0392b\", fontcolor=\"#c0392b\", label=\"refutes\"]"; break;
-      case EdgeKind::neutral: out << "[color=\"#9a9a9a\", fontcolor=\"#7a7a7a\", label=\"neutral\"]"; break;
+      case EdgeKind::supports: out << R"([color="#2e8b3a", fontcolor="#2e8b3a", label="supports"])"; break;
+      case EdgeKind::refutes: out << R"([color="#c0392b", fontcolor="#c0392b", label="refutes"])"; break;
+      case EdgeKind::neutral: out << R"([color="#9a9a9a", fontcolor="#7a7a7a", label="neutral"])"; break;
       case EdgeKind::asserted_by:
-        out << "[style=dashed, color=\"#606060\", fontcolor=\"#606060\", label=\"asserted by\"]";
+        out << R"([style=dashed, color="#606060", fontcolor="#606060", label="asserted by"])";
         break;
       case EdgeKind::depends_on: out << "[style=bold, penwidth=2, label=\"depends on\"]"; break;
-      case EdgeKind::about: out << "[style=dotted, color=\"#b08a1e\", fontcolor=\"#b08a1e\", label=\"about\"]"; break;
-      case EdgeKind::broader: out << "[style=dotted, color=\"#b08a1e\", arrowhead=empty, label=\"broader\"]"; break;
+      case EdgeKind::about: out << R"([style=dotted, color="#b08a1e", fontcolor="#b08a1e", label="about"])"; break;
+      case EdgeKind::broader: out << R"([style=dotted, color="#b08a1e", arrowhead=empty, label="broader"])"; break;
     }
   }
 

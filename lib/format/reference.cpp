@@ -26,7 +26,7 @@ std::string author_list(const std::vector<std::string>& authors) {
 
 std::size_t digits_start(std::string_view s) {
   std::size_t i = 0;
-  while (i < s.size() && !std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) == 0) ++i;
   return i;
 }
 
@@ -35,7 +35,7 @@ std::size_t digits_start(std::string_view s) {
 std::string shorten_page_range(std::string_view pages) {
   std::string p(pages);
   // Accept an en dash (as journals print it) as well as a hyphen.
-  for (std::size_t at; (at = p.find("\u2013")) != std::string::npos;) p.replace(at, 3, "-");
+  for (std::size_t at = 0; (at = p.find("\u2013")) != std::string::npos;) p.replace(at, 3, "-");
   const std::size_t dash = p.find('-');
   if (dash == std::string::npos || p.find('-', dash + 1) != std::string::npos) return p;
   std::string first = p.substr(0, dash), last = p.substr(dash + 1);
@@ -45,7 +45,7 @@ std::string shorten_page_range(std::string_view pages) {
   std::string a = first.substr(fd), b = last.substr(ld);
   if (a.empty() || b.empty()) return p;
   for (char c : a + b) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return p;
+    if (std::isdigit(static_cast<unsigned char>(c)) == 0) return p;
   }
   // A one-page "range" is one page; a range that runs backwards is printed as it
   // stands rather than shortened into nonsense.

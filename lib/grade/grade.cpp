@@ -158,9 +158,9 @@ class Grader {
     std::vector<std::string> suspected;
     for (std::size_t i : group) {
       const RiskOfBias r = risk(i);
-      critical += r == RiskOfBias::critical;
-      high_or_critical += r == RiskOfBias::critical || r == RiskOfBias::high;
-      indirect += claim_.evidence[i].directness == Directness::indirect;
+      if (r == RiskOfBias::critical) ++critical;
+      if (r == RiskOfBias::critical || r == RiskOfBias::high) ++high_or_critical;
+      if (claim_.evidence[i].directness == Directness::indirect) ++indirect;
       participants += cite(i).n.value_or(0);
       if (claim_.evidence[i].publication_bias) suspected.push_back(cite(i).id);
     }

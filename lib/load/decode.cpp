@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/exceptions.h>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <optional>
@@ -26,10 +27,7 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 bool valid_id(std::string_view id) {
   auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (id.empty() || !ok_first(id[0])) return false;
-  for (char c : id) {
-    if (!ok_first(c) && c != '.' && c != '_' && c != '-') return false;
-  }
-  return true;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return ok_first(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }

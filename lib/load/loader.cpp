@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <system_error>
 #include <thread>
@@ -56,8 +57,9 @@ void ref_labels(std::vector<std::string>& out, const std::string& parent, bool p
   fields(Tag<R>{}, [&](const Key& key, auto member) {
     using M = std::remove_reference_t<decltype(std::declval<R&>().*member)>;
     if (key.ref != RefTo::none) {
-      if (out.size() <= static_cast<std::size_t>(key.ref_group))
+      if (out.size() <= static_cast<std::size_t>(key.ref_group)) {
         out.resize(static_cast<std::size_t>(key.ref_group) + 1);
+      }
       out[static_cast<std::size_t>(key.ref_group)] = parent.empty()   ? std::string(key.name)
                                                      : parent_is_list ? parent
                                                                       : parent + "." + std::string(key.name);
@@ -194,7 +196,7 @@ class Loader {
       // Encoded records are smaller than their YAML (no keys, no indentation).
       tables_[t].reserve(reserve_[t]);
     }
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     const std::size_t threads =
         std::max<std::size_t>(1, std::min<std::size_t>(threads_ == 0 ? cores : threads_, files.size()));
     const std::size_t batch = 2 * threads;
@@ -203,7 +205,7 @@ class Loader {
       const std::size_t n = std::min(batch, files.size() - first);
       std::atomic<std::size_t> next{0};
       auto work = [&] {
-        for (std::size_t k; (k = next++) < n;) {
+        for (std::size_t k = 0; (k = next++) < n;) {
           const auto& [path, t] = files[first + k];
           try {
             decoded[k] = decode_file(path, t);
@@ -241,7 +243,7 @@ class Loader {
     for (const Pos& p : r.id_pos) sites_[t].push_back({file, p});
     for (TermSite& term : r.terms) {
       term.record += base;
-      terms_.push_back({std::move(term), file});
+      terms_.emplace_back(std::move(term), file);
     }
     for (const RefText& ref : r.refs) {
       const auto id_begin = static_cast<std::uint32_t>(ref_ids_.size());
@@ -329,11 +331,13 @@ class Loader {
     const std::string id(id_of(ref));
     if (broken_.count(id) != 0) return;
     const std::string& label = labels(from)[ref.group];
-    for (Table other : {Table::claim, Table::citation, Table::concept}) {
-      if (other != target && table(other).find(id)) {
-        error(ref.at, "'" + id + "' in " + label + " is a " + table_name(other) + ", not a " + table_name(target));
-        return;
-      }
+    // An id of another kind of record: say which kind.
+    const Table kinds[] = {Table::claim, Table::citation, Table::concept};
+    const Table* other = std::find_if(std::begin(kinds), std::end(kinds),
+                                      [&](Table t) { return t != target && table(t).find(id).has_value(); });
+    if (other != std::end(kinds)) {
+      error(ref.at, "'" + id + "' in " + label + " is a " + table_name(*other) + ", not a " + table_name(target));
+      return;
     }
     std::string hint;
     // Each suggestion costs a pass over every id, so only the first few dangling
@@ -483,12 +487,14 @@ class Loader {
     const std::uint32_t claims = table(Table::claim).size();
     std::vector<Grade> premise_grades(claims);  // verdict and certainty only
     auto grade = [&](std::uint32_t i) {
-      const Claim claim = decode<Claim>(Table::claim, i);
+      const auto claim = decode<Claim>(Table::claim, i);
       std::vector<Citation> cited, asserting;
-      for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups))
+      for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups)) {
         cited.push_back(decode<Citation>(Table::citation, j));
-      for (std::uint32_t j : table(Table::claim).refs(i, 1, kClaimRefGroups))
+      }
+      for (std::uint32_t j : table(Table::claim).refs(i, 1, kClaimRefGroups)) {
         asserting.push_back(decode<Citation>(Table::citation, j));
+      }
       GradeInput in;
       in.claim = &claim;
       for (const Citation& c : cited) in.link_citations.push_back(&c);
@@ -522,7 +528,7 @@ class Loader {
       concepts.add_concept(decode<Concept>(Table::concept, i), concept_table.refs(i, 0, kConceptRefGroups));
     }
     for (std::uint32_t i = 0; i < table(Table::claim).size(); ++i) {
-      const Claim claim = decode<Claim>(Table::claim, i);
+      const auto claim = decode<Claim>(Table::claim, i);
       words.add(claim);
       concepts.add_claim(claim, table(Table::claim).refs(i, 3, kClaimRefGroups));
     }

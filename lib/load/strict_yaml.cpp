@@ -28,7 +28,10 @@ struct Parser {
 
 struct Event {
   yaml_event_t e{};
+  Event() = default;
   ~Event() { yaml_event_delete(&e); }
+  Event(const Event&) = delete;  // would delete the event twice
+  Event& operator=(const Event&) = delete;
 };
 
 YamlProblem at(const yaml_mark_t& m, std::string message) {
@@ -87,9 +90,9 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
 
   for (;;) {
     Event ev;
-    if (!yaml_parser_parse(&parser.p, &ev.e)) {
-      std::string message = parser.p.problem ? parser.p.problem : "invalid YAML";
-      if (parser.p.context) message += std::string(" ") + parser.p.context;
+    if (yaml_parser_parse(&parser.p, &ev.e) == 0) {
+      std::string message = parser.p.problem != nullptr ? parser.p.problem : "invalid YAML";
+      if (parser.p.context != nullptr) message += std::string(" ") + parser.p.context;
       const yaml_mark_t& m = parser.p.problem_mark;
       return at(m, "invalid YAML: " + message);
     }
@@ -122,7 +125,7 @@ std::optional<YamlProblem> check_yaml(std::string_view text, const YamlLimits& l
           flow_line = m.line;
         }
         const char* a = anchor_of(e);
-        open.push_back({flow, static_cast<long>(m.column), expanded, a ? a : ""});
+        open.push_back({flow, static_cast<long>(m.column), expanded, a != nullptr ? a : ""});
         if (open.size() > limits.max_depth) {
           YamlProblem p = at(m, "collections nested more than " + std::to_string(limits.max_depth) + " deep");
           p.too_large = true;

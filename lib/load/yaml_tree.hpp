@@ -69,6 +69,7 @@ class Tree {
   explicit Tree(std::string_view text);
   Tree(const Tree&) = delete;  // its Nodes point at it
   Tree& operator=(const Tree&) = delete;
+  ~Tree() = default;
 
   const std::vector<Node>& documents() const { return documents_; }
 

@@ -61,7 +61,7 @@ void for_each_ref_key(F&& f) {
     using M = std::remove_reference_t<decltype(std::declval<R&>().*member)>;
     if (key.ref != RefTo::none) {
       f(key);
-    } else if constexpr (IsRecord<M>::value) {
+    } else if constexpr (IsRecord<M>::value) {  // NOLINT(bugprone-branch-clone): if constexpr leaves empty branches
       for_each_ref_key<M>(f);
     } else if constexpr (IsOptional<M>::value || IsVector<M>::value) {
       using Inner = typename M::value_type;

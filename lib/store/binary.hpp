@@ -59,12 +59,12 @@ class Writer {
   void u32(std::uint32_t v) { fixed(v, 4); }
   void u64(std::uint64_t v) { fixed(v, 8); }
   void f32(float v) {
-    std::uint32_t bits;
+    std::uint32_t bits = 0;
     std::memcpy(&bits, &v, sizeof bits);
     u32(bits);
   }
   void f64(double v) {
-    std::uint64_t bits;
+    std::uint64_t bits = 0;
     std::memcpy(&bits, &v, sizeof bits);
     u64(bits);
   }
@@ -132,13 +132,13 @@ class Reader {
   std::uint64_t u64() { return fixed(8); }
   float f32() {
     const std::uint32_t bits = u32();
-    float v;
+    float v = 0;
     std::memcpy(&v, &bits, sizeof v);
     return v;
   }
   double f64() {
     const std::uint64_t bits = u64();
-    double v;
+    double v = 0;
     std::memcpy(&v, &bits, sizeof v);
     return v;
   }

@@ -11,8 +11,8 @@ namespace {
 
 // FNV-1a, 32 bits: small, and enough to tell two schemas apart.
 std::uint32_t fnv1a(const std::string& s) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  std::uint32_t h = 2166136261U;
+  for (unsigned char c : s) h = (h ^ c) * 16777619U;
   return h;
 }
 

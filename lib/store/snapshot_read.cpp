@@ -45,10 +45,13 @@ struct Mapped {
   std::size_t size = 0;
   char* tables = nullptr;  // anonymous memory; pread() fills it
   std::size_t tables_size = 0;
+  Mapped() = default;
   ~Mapped() {
     if (map != nullptr) ::munmap(map, size);
     if (tables != nullptr) ::munmap(tables, tables_size);
   }
+  Mapped(const Mapped&) = delete;  // would unmap twice
+  Mapped& operator=(const Mapped&) = delete;
 
   // Memory for the copied tables. Asked for in huge pages where the system gives
   // them (a first touch of each small page costs a fault, which adds up to several
@@ -173,8 +176,9 @@ Result<std::unique_ptr<const Store>> open_snapshot(const std::string& path) {
                    "the file holds " + std::to_string(have));
   }
   if constexpr (sizeof(std::size_t) < sizeof(std::uint64_t)) {
-    if (size > SIZE_MAX)
+    if (size > SIZE_MAX) {
       return refuse("the snapshot is too large to map into memory on this machine", Diagnostic::Code::too_large);
+    }
   }
 
   const std::optional<std::uint64_t> sum = checksum_of_file(file.fd(), payload_size);

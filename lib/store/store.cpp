@@ -263,7 +263,7 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
         !valid_offsets64(bytes.at(table, Part::id_offsets), n, bytes.at(table, Part::ids).size())) {
       return damaged(std::string("a ") + name + " table points outside its data");
     }
-    const std::uint64_t groups = static_cast<std::uint64_t>(ref_groups(table));
+    const auto groups = static_cast<std::uint64_t>(ref_groups(table));
     const std::string_view refs = bytes.at(table, Part::refs);
     if (refs.size() % 4 != 0 || !valid_offsets32(bytes.at(table, Part::ref_offsets), n * groups, refs.size() / 4)) {
       return damaged(std::string("the ") + name + " reference table points outside its data");
@@ -286,8 +286,9 @@ std::unique_ptr<const Store> Store::open(StoreBytes bytes, std::string& why) {
     const std::string_view order = bytes.at(table, Part::order);
     if (order.size() != 4 * std::uint64_t{n}) return damaged(std::string("the ") + name + " id order is cut");
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (le32(order.data() + 4 * std::uint64_t{i}) >= n)
+      if (le32(order.data() + 4 * std::uint64_t{i}) >= n) {
         return damaged(std::string("the ") + name + " id order is out of range");
+      }
     }
     const Packed<std::uint32_t> sorted(order.data());
     const std::string_view ids = bytes.at(table, Part::ids), id_offsets = bytes.at(table, Part::id_offsets);

@@ -30,7 +30,7 @@ std::string_view TableBuilder::record(std::uint32_t i) const {
 
 void TableBuilder::sort_ids() {
   order_.resize(size());
-  std::iota(order_.begin(), order_.end(), 0u);
+  std::iota(order_.begin(), order_.end(), 0U);
   // Stable: of two records with one id, the first comes first (the loader reports
   // the second as the duplicate).
   std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return id(a) < id(b); });

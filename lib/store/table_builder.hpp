@@ -30,7 +30,7 @@ class TableBuilder {
   // Sorts the ids (once every record is in); then find() works.
   void sort_ids();
   const std::vector<std::uint32_t>& order() const { return order_; }
-  std::optional<std::uint32_t> find(std::string_view id) const;
+  std::optional<std::uint32_t> find(std::string_view wanted) const;
 
   // Sets the references: `offsets` (size() x groups + 1) into `targets`.
   void set_refs(std::vector<std::uint32_t> offsets, std::vector<std::uint32_t> targets);

@@ -30,7 +30,7 @@ Diagnostic cannot_write(const std::string& path, int error) {
 // briefly change the mode of files every thread of the process creates).
 int create_temp(const std::string& prefix, std::string& name) {
   static std::atomic<std::uint64_t> counter{0};
-  std::mt19937_64 random(static_cast<std::uint64_t>(::getpid()) * 0x9E3779B97F4A7C15ull ^
+  std::mt19937_64 random(static_cast<std::uint64_t>(::getpid()) * 0x9E3779B97F4A7C15ULL ^
                          static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
                          counter.fetch_add(1));
   for (int attempt = 0; attempt < 100; ++attempt) {

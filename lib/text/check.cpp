@@ -46,8 +46,9 @@ std::string without_quoted_titles(std::string_view sentence) {
     const std::string before = out.substr(open > 40 ? open - 40 : 0, open > 40 ? 40 : open);
     bool title = false;
     for (std::string_view w : kIntroducers) title = title || before.find(w) != std::string::npos;
-    if (title)
+    if (title) {
       std::fill(out.begin() + static_cast<std::ptrdiff_t>(body), out.begin() + static_cast<std::ptrdiff_t>(close), ' ');
+    }
     open = close + 1;
   }
   return out;

@@ -15,7 +15,7 @@ constexpr std::uint8_t kNoRelation = 0xFF;
 constexpr std::uint32_t kMaxPhraseTerms = 8;
 // Other words a phrase may have among its own and still be a mention.
 constexpr std::size_t kGapTerms = 2;
-constexpr std::size_t kHeader = 7 * 4;
+constexpr std::size_t kHeader = std::size_t{7} * 4;
 
 std::string join(const std::vector<std::string>& terms, std::size_t first, std::size_t end) {
   std::string key;
@@ -41,10 +41,8 @@ bool coordinated(const TextAnalysis& a, std::size_t before, std::size_t after) {
 }  // namespace
 
 bool TextAnalysis::in_mention(std::size_t term) const {
-  for (const Mention& m : mentions) {
-    if (term >= m.first && term < m.end) return true;
-  }
-  return false;
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [&](const Mention& m) { return term >= m.first && term < m.end; });
 }
 
 TextAnalysis analyse_words(std::string_view text, Stemmer& stemmer) {
@@ -212,7 +210,7 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   auto vocabulary = std::make_shared<std::vector<std::string>>();
   for (std::uint32_t p = 0; p < x.phrases_; ++p) {
     const std::string_view key = x.phrase(p);
-    for (std::size_t b = 0, e; b <= key.size(); b = e + 1) {
+    for (std::size_t b = 0, e = 0; b <= key.size(); b = e + 1) {
       e = std::min(key.find(' ', b), key.size());
       vocabulary->emplace_back(key.substr(b, e - b));
     }
@@ -235,8 +233,9 @@ std::string ConceptIndex::positive_degree_term(std::string_view word, Stemmer& s
     if (word.size() < suffix.size() + 3 || word.substr(word.size() - suffix.size()) != suffix) continue;
     const std::string base(word.substr(0, word.size() - suffix.size()));
     std::vector<std::string> forms = {base, base + "e"};  // stiff-er, loos-er
-    if (base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2])
+    if (base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2]) {
       forms.push_back(base.substr(0, base.size() - 1));
+    }
     if (base.back() == 'i') forms.push_back(base.substr(0, base.size() - 1) + "y");  // easi-er
     for (const std::string& f : forms) {
       if (std::string t = term_of(f, stemmer); known_term(t)) return t;

@@ -1,6 +1,7 @@
 #include "text/cues.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -158,10 +159,7 @@ const Lexicon& lexicon(Stemmer& stemmer) {
 
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view w) {
-  for (std::string_view x : list) {
-    if (x == w) return true;
-  }
-  return false;
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 }  // namespace

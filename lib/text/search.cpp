@@ -19,8 +19,8 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   const detail::Query q = index.query(text, stemmer);
   const detail::TextAnalysis analysis = store.concept_index().analyse(text, stemmer);
   struct Hit {
-    std::uint32_t claim;
-    double score;
+    std::uint32_t claim = 0;
+    double score = 0.0;
     std::vector<std::uint32_t> concepts;
   };
   std::vector<Hit> hits;

@@ -89,9 +89,9 @@ std::optional<SearchIndex> SearchIndex::open(std::string_view bytes, std::size_t
   // (For a float: the sign bit clear and the exponent not all ones.)
   auto weight = [](double w) { return std::isfinite(w) && w >= 0.0; };
   auto float_weight = [](float w) {
-    std::uint32_t bits;
+    std::uint32_t bits = 0;
     std::memcpy(&bits, &w, sizeof bits);
-    return (bits >> 23) < 0xFFu;
+    return (bits >> 23) < 0xFFU;
   };
   if (!weight(x.unknown_idf_)) return std::nullopt;
   for (std::uint32_t t = 0; t < x.terms_; ++t) {
@@ -197,12 +197,18 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
   thread_local Accumulator acc;
   // However this returns (std::bad_alloc included), the accumulator is left all
   // zeros, so the next query on this thread, on any KB, starts clean.
-  struct Reset {
-    Accumulator& a;
+  class Reset {
+   public:
+    explicit Reset(Accumulator& a) : a_(a) {}
     ~Reset() {
-      for (std::uint32_t c : a.touched) a.score[c] = 0.0;
-      a.touched.clear();
+      for (std::uint32_t c : a_.touched) a_.score[c] = 0.0;
+      a_.touched.clear();
     }
+    Reset(const Reset&) = delete;
+    Reset& operator=(const Reset&) = delete;
+
+   private:
+    Accumulator& a_;
   } reset{acc};
   if (acc.score.size() < claims_) acc.score.resize(claims_, 0.0);
   // Term at a time, with the classic upper-bound cut-off: once `limit` claims have

@@ -143,7 +143,7 @@ std::string SearchIndexBuilder::finish() {
   std::vector<const std::string*> by_id(terms);
   for (const auto& [term, id] : s.term_ids) by_id[id] = &term;
   std::vector<std::uint32_t> sorted(terms);
-  std::iota(sorted.begin(), sorted.end(), 0u);
+  std::iota(sorted.begin(), sorted.end(), 0U);
   std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return *by_id[a] < *by_id[b]; });
   std::vector<std::uint32_t> new_id(terms);
   for (std::uint32_t k = 0; k < terms; ++k) new_id[sorted[k]] = k;
@@ -194,7 +194,7 @@ std::string SearchIndexBuilder::finish() {
   for (std::size_t x : {claims, terms, postings, phrasings, s.phrasing_terms.size(), term_bytes}) {
     w.put(static_cast<std::uint32_t>(x));
   }
-  const double n = static_cast<double>(claims);
+  const auto n = static_cast<double>(claims);
   w.put(bm25_idf(n, 0));
   std::uint32_t term_offset = 0;
   w.put(term_offset);
@@ -206,9 +206,10 @@ std::string SearchIndexBuilder::finish() {
   const std::size_t claim_at = w.skip<std::uint32_t>(postings), weight_at = w.skip<float>(postings);
 
   std::array<double, kFields> avg_length{};
-  for (std::size_t f = 0; f < kFields; ++f)
+  for (std::size_t f = 0; f < kFields; ++f) {
     avg_length[f] = n > 0 && s.total_length[f] > 0 ? s.total_length[f] / n : 1.0;
-  std::vector<float> max_weight(terms, 0.0f);
+  }
+  std::vector<float> max_weight(terms, 0.0F);
   std::vector<std::uint32_t>& fill = df;  // reused: where each term's next posting goes
   std::copy(post_offsets.begin(), post_offsets.end() - 1, fill.begin());
   // Claims in order, so each term's postings come out sorted by claim.

@@ -46,10 +46,7 @@ bool starts_word(std::string_view text, std::size_t i) {
 }
 
 bool all_letters(std::string_view word) {
-  for (char ch : word) {
-    if (!((ch >= 'a' && ch <= 'z') || ch == '\'')) return false;
-  }
-  return true;
+  return std::all_of(word.begin(), word.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '\''; });
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -132,8 +129,8 @@ std::vector<std::string> fold_words(std::string_view text) {
 }
 
 std::string_view positive_degree(std::string_view word) {
-  auto it = std::lower_bound(kDegrees.begin(), kDegrees.end(), word,
-                             [](const auto& entry, std::string_view w) { return entry.first < w; });
+  const auto* it = std::lower_bound(kDegrees.begin(), kDegrees.end(), word,
+                                    [](const auto& entry, std::string_view w) { return entry.first < w; });
   return it != kDegrees.end() && it->first == word ? it->second : word;
 }
 

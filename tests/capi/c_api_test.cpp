@@ -139,7 +139,7 @@ TEST_CASE("the list has every claim in order, and search returns an array") {
   REQUIRE(list.front() == '[');
   std::size_t at = 0;
   for (std::size_t i = 0; i < cpp->claim_count(); ++i) {
-    at = list.find("{\"id\":\"" + cpp->claim_at(i).id + "\"", at);
+    at = list.find(R"({"id":")" + cpp->claim_at(i).id + "\"", at);
     CHECK(at != std::string::npos);
   }
   const std::string hits = take(claimkb_search_json(h.kb, "psoas", 3, &h.err));

@@ -83,7 +83,7 @@ TEST_CASE("§3.3 risk of bias") {
     b.cite("a", Design::rct, 200, RiskOfBias::critical);
     b.cite("b", Design::rct, 200, RiskOfBias::critical);
     b.cite("c", Design::rct, 200, RiskOfBias::low);
-    for (auto id : {"a", "b", "c"}) b.link(id, Stance::supports);
+    for (const auto* id : {"a", "b", "c"}) b.link(id, Stance::supports);
     // 2 of 3 critical → -2; n 600 → no imprecision. 4 - 2 = 2, low.
     const Grade g = b.grade();
     check(g, Verdict::supported, Certainty::low);
@@ -94,7 +94,7 @@ TEST_CASE("§3.3 risk of bias") {
     b.cite("a", Design::rct, 200, RiskOfBias::critical);
     b.cite("b", Design::rct, 200, RiskOfBias::high);
     b.cite("c", Design::rct, 200, RiskOfBias::low);
-    for (auto id : {"a", "b", "c"}) b.link(id, Stance::supports);
+    for (const auto* id : {"a", "b", "c"}) b.link(id, Stance::supports);
     // 1 of 3 critical (not > half); 2 of 3 high-or-critical → -1. 4 - 1 = 3.
     check(b.grade(), Verdict::supported, Certainty::moderate);
   }
@@ -322,7 +322,7 @@ TEST_CASE("§3.4 direction") {
   }
   SUBCASE("S = R, one side with twice the rated links (and at least 2) wins at S - 1") {
     ClaimBuilder b;
-    for (auto id : {"s1", "s2", "r1"}) b.cite(id, Design::rct, 500);
+    for (const auto* id : {"s1", "s2", "r1"}) b.cite(id, Design::rct, 500);
     b.link("s1", Stance::supports);
     b.link("s2", Stance::supports);
     b.link("r1", Stance::refutes);
@@ -331,7 +331,7 @@ TEST_CASE("§3.4 direction") {
   }
   SUBCASE("S = R without a clear majority: mixed at S - 1") {
     ClaimBuilder b;
-    for (auto id : {"s1", "s2", "r1", "r2"}) b.cite(id, Design::rct, 500);
+    for (const auto* id : {"s1", "s2", "r1", "r2"}) b.cite(id, Design::rct, 500);
     b.link("s1", Stance::supports);
     b.link("s2", Stance::supports);
     b.link("r1", Stance::refutes);
@@ -348,7 +348,7 @@ TEST_CASE("§3.4 direction") {
   }
   SUBCASE("S = R = very low: clamped to very low") {
     ClaimBuilder b;
-    for (auto id : {"s1", "s2", "r1"}) b.cite(id, Design::case_report, 1);
+    for (const auto* id : {"s1", "s2", "r1"}) b.cite(id, Design::case_report, 1);
     b.link("s1", Stance::supports);
     b.link("s2", Stance::supports);
     b.link("r1", Stance::refutes);

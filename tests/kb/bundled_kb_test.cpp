@@ -23,8 +23,8 @@ const KnowledgeBase& bundled() {
 }
 
 struct Expected {
-  const char* id;
-  Verdict verdict;
+  const char* id = nullptr;
+  Verdict verdict = Verdict::insufficient;
   std::optional<Certainty> certainty;
 };
 
@@ -131,8 +131,9 @@ TEST_CASE("every bundled citation says where its record was seen") {
     const Citation& c = kb.citation_at(i);
     CAPTURE(c.id);
     CHECK(c.notes.find("Seen at") != std::string::npos);
-    if (is_empirical(c.design))
+    if (is_empirical(c.design)) {
       CHECK((!c.doi.empty() || !c.pmid.empty() || !c.url.empty() || c.notes.find("not seen") != std::string::npos));
+    }
   }
 }
 

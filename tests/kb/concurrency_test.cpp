@@ -43,6 +43,7 @@ void check_threads_agree(const KnowledgeBase& kb, const std::vector<std::string>
   constexpr int kThreads = 4, kRounds = 20;
   std::vector<std::vector<std::size_t>> mismatches(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       const KnowledgeBase copy = kb;  // copies share the loaded KB
@@ -50,7 +51,7 @@ void check_threads_agree(const KnowledgeBase& kb, const std::vector<std::string>
         // Each thread walks the claims from a different start, so they collide.
         for (std::size_t k = 0; k < n; ++k) {
           const std::size_t i = (k + static_cast<std::size_t>(t) * n / kThreads) % n;
-          if (answers(round % 2 ? copy : kb, i) != expected[i]) mismatches[t].push_back(i);
+          if (answers(round % 2 == 1 ? copy : kb, i) != expected[i]) mismatches[t].push_back(i);
         }
       }
     });

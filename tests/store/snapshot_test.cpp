@@ -48,7 +48,10 @@ struct TempFile {
   std::string path = (std::filesystem::temp_directory_path() /
                       ("claimkb-snapshot-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++)))
                          .string();
+  TempFile() = default;
   ~TempFile() { std::remove(path.c_str()); }
+  TempFile(const TempFile&) = delete;  // would remove the file twice
+  TempFile& operator=(const TempFile&) = delete;
   static int& counter() {
     static int n = 0;
     return n;
@@ -218,7 +221,7 @@ TEST_CASE("an empty KB makes a snapshot that opens empty") {
 }
 
 TEST_CASE("a file that is not a whole snapshot of this version is refused, naming the file") {
-  const std::string good = bundled_snapshot();
+  const std::string& good = bundled_snapshot();
   REQUIRE(good.size() > 1000);
   TempFile f;
   REQUIRE(open_errors(good, f.path).empty());
@@ -273,7 +276,7 @@ TEST_CASE("an altered snapshot with a matching checksum is refused or read safel
   // Such a file was made to fool the reader; nothing can promise right answers from
   // it, only that reading it never goes outside the file (ASan checks this in CI)
   // and that every answer is one the API could give.
-  const std::string good = bundled_snapshot();
+  const std::string& good = bundled_snapshot();
   TempFile f;
   std::mt19937 random(11);
   int refused = 0, opened = 0;
@@ -352,7 +355,7 @@ TEST_CASE("a snapshot changed in place after it was opened cannot send a look-up
   // over an open one must not crash the program: the tables look-ups follow are
   // copies made at open, and records are decoded with bounds checks.
   TempFile f;
-  const std::string good = bundled_snapshot();
+  const std::string& good = bundled_snapshot();
   spit(f.path, good);
   auto r = KnowledgeBase::open(f.path);
   REQUIRE(r.ok());

@@ -62,7 +62,7 @@ const KnowledgeBase& kb() {
     dir.write("claims/c.yaml", kClaims);
     auto r = KnowledgeBase::open(dir.path());
     REQUIRE_MESSAGE(r.ok(), r.errors().front().message);
-    return std::move(*r);
+    return std::move(r).value();
   }();
   return opened;
 }

@@ -32,6 +32,7 @@ const KnowledgeBase& bundled() {
 
 std::vector<std::string> ids(const std::vector<SearchHit>& hits) {
   std::vector<std::string> out;
+  out.reserve(hits.size());
   for (const auto& h : hits) out.push_back(h.id);
   return out;
 }
@@ -301,6 +302,7 @@ TEST_CASE("search and match give the same answers from many threads at once") {
   for (const Question& q : kQuestions) expected.push_back(ids(kb.search(q.text, 5)));
   std::vector<int> mismatches(4, 0);
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int round = 0; round < 20; ++round) {

@@ -17,7 +17,7 @@
 #include "claimkb/claimkb.hpp"
 #include "common.hpp"
 
-extern char** environ;
+extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX asks the program to declare it
 
 namespace claimkb::cli {
 namespace {
@@ -101,11 +101,18 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
   };
   std::vector<std::string> concepts;
   std::set<std::string> seen_concepts;
-  // A concept, and the broader ones above it.
-  auto mention = [&](const std::string& c, auto& self) -> void {
-    if (!seen_concepts.insert(c).second) return;
-    concepts.push_back(c);
-    for (const std::string& b : kb.find_concept(c)->broader) self(b, self);
+  // A concept, and the broader ones above it: depth-first, each broader concept in
+  // the order its narrower one lists them (an explicit stack, as for the claims).
+  auto mention = [&](const std::string& first) {
+    std::vector<std::string> stack{first};
+    while (!stack.empty()) {
+      std::string c = std::move(stack.back());
+      stack.pop_back();
+      if (!seen_concepts.insert(c).second) continue;
+      const std::vector<std::string>& broader = kb.find_concept(c)->broader;
+      stack.insert(stack.end(), broader.rbegin(), broader.rend());  // the first on top
+      concepts.push_back(std::move(c));
+    }
   };
   for (const Claim* c : claims) {
     const Grade& g = *kb.grade(c->id);
@@ -128,7 +135,7 @@ nlohmann::ordered_json graph_json(const KnowledgeBase& kb, const std::string& id
       for (const auto* ids : {&c->about->subject, &c->about->object, &c->about->compared_with, &c->about->population}) {
         for (const std::string& concept_id : *ids) {
           edges.push_back({{"from", c->id}, {"to", concept_id}, {"kind", "about"}});
-          mention(concept_id, mention);
+          mention(concept_id);
         }
       }
     }

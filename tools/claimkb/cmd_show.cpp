@@ -7,7 +7,10 @@
 namespace claimkb::cli {
 namespace {
 
-// The record's JSON as indented "key: value" lines, for people.
+// The record's JSON as indented "key: value" lines, for people. It recurses only as
+// deep as a record's JSON goes, which the record's type fixes: 4 calls for a claim
+// (the claim, its evidence, a link, the link's reported_domains).
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the record's type, as said above
 void print_text(const nlohmann::ordered_json& j, std::ostream& out, int depth) {
   const std::string pad(static_cast<std::size_t>(2 * depth), ' ');
   for (auto it = j.begin(); it != j.end(); ++it) {

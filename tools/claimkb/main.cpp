@@ -19,9 +19,7 @@ const Command* const kCommands[] = {
     &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand,
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_cli(int argc, char** argv) {
   using namespace claimkb::cli;
   CLI::App app{
       "claimkb: evidence-graded answers about health claims.\n"
@@ -56,15 +54,25 @@ int main(int argc, char** argv) {
     return kUsage;
   }
 
-  // The library never throws, but the command's own file and stream handling can
-  // (a bad TMPDIR, no memory): say so and exit, rather than abort.
   Io io{std::cin, std::cout, std::cerr};
-  try {
-    for (const auto& [sub, run] : commands) {
-      if (sub->parsed()) return run(o, io);
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "claimkb: " << e.what() << "\n";
+  for (const auto& [sub, run] : commands) {
+    if (sub->parsed()) return run(o, io);
   }
   return kUsage;
+}
+
+}  // namespace
+
+// The library never throws, but the command's own file and stream handling can (a
+// bad TMPDIR, no memory), and so can setting up the arguments: say so and exit,
+// rather than abort.
+int main(int argc, char** argv) {
+  try {
+    return run_cli(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "claimkb: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "claimkb: an unexpected error\n";
+  }
+  return claimkb::cli::kUsage;
 }
