@@ -54,13 +54,14 @@ RELATIONS = ["causes", "associated_with", "predicts", "relieves", "increases", "
 
 def letters(i):
     """A word of letters only for the number i (digits after letters are split off
-    as a footnote by the tokenizer)."""
+    as a footnote by the tokenizer). It ends in "x", which no English suffix rule of
+    the stemmer removes: without it, "qcabeli" (12048) and "qcabe" (120) stem alike."""
     out = ""
     while True:
         out = "bcdfghjklmnpqrstvwxz"[i % 20] + "aeiou"[(i // 20) % 5] + out
         i //= 100
         if i == 0:
-            return "q" + out
+            return "q" + out + "x"
 
 
 def concept(i):

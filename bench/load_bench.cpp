@@ -131,7 +131,7 @@ const std::string& snapshot_of(long claims) {
   static std::map<long, std::string> files;
   auto it = files.find(claims);
   if (it == files.end()) {
-    const std::string file = std::string(CLAIMKB_BENCH_DIR) + "/bench-kb-2/" + std::to_string(claims) + ".ckb";
+    const std::string file = std::string(CLAIMKB_BENCH_DIR) + "/bench-kb-3/" + std::to_string(claims) + ".ckb";
     if (!loaded(claims).write_snapshot(file)) std::abort();
     it = files.emplace(claims, file).first;
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan, `fuzz` preset) and runs each
 # (every fuzz/fuzz_*.cpp) for FUZZ_SECONDS seconds (default 60) from a seed corpus:
-# the project's own YAML, with the invalid cases of tests/data/yaml-invalid (decode),
+# the project's own YAML (claims, citations, concepts), with the invalid cases of tests/data/yaml-invalid (decode),
 # queries and the project's test articles, tests/data/articles (query), the payloads of
 # the bundled KB's and small random
 # KBs' snapshots (snapshot). Fails on any crash, leak or timeout; the input that
@@ -20,7 +20,7 @@ mkdir -p "$work/decode" "$work/query" "$work/snapshot" build-fuzz/artifacts
 i=0
 while IFS= read -r -d '' f; do
   cp "$f" "$work/decode/seed$((i++)).yaml"
-done < <(find claims citations tests \
+done < <(find claims citations concepts tests \
            \( -name '*.yaml' -o -name '*.yml' \) -print0 2>/dev/null)
 i=0
 while IFS= read -r line; do
