@@ -20,11 +20,11 @@ cmake --build --preset release >/dev/null
 build-release/bench/claimkb_load_bench --benchmark_counters_tabular=true
 build-release/bench/claimkb_search_bench
 
-# The load benchmark wrote each synthetic KB (bench-kb-2/N) and its snapshot (N.ckb).
+# The load benchmark wrote each synthetic KB (bench-kb-3/N) and its snapshot (N.ckb).
 # Peak memory is GNU time's maximum resident set of one run of the command (Debian
 # package `time`, installed by tools/packages.sh test).
 peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
-kbs=build-release/bench/bench-kb-2
+kbs=build-release/bench/bench-kb-3
 echo
 echo "peak memory (maximum resident set):"
 for n in "${sizes[@]}"; do

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -31,6 +32,32 @@ bool valid_id(std::string_view id) {
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// YYYY-MM-DD naming a day that exists (2020-02-29 does, 2021-02-29 and 2020-13-45 do not).
+bool calendar_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int year = 0, month = 0, day = 0;
+  const auto number = [&](std::size_t at, std::size_t len, int& out) {
+    const auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
+    return ec == std::errc() && end == s.data() + at + len;
+  };
+  if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day)) return false;
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+// The current year (UTC), read once.
+long current_year() {
+  static const long year = [] {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    return 1900L + utc.tm_year;
+  }();
+  return year;
+}
 
 // The names of an enum's values, for "expected one of ..." messages.
 template <class E>
@@ -189,6 +216,11 @@ class YamlDecoder {
       sink_.error(v, quoted(key.name) + " must not be empty");
       return std::nullopt;
     }
+    if (key.is_date && !calendar_date(v.Scalar())) {
+      sink_.error(v, quoted(key.name) + " is " + quoted(v.Scalar()) +
+                         ", not a calendar date: write it as YYYY-MM-DD, e.g. 2020-05-01");
+      return std::nullopt;
+    }
     return v.Scalar();
   }
 
@@ -221,6 +253,11 @@ class YamlDecoder {
     if ((key.min != 0 || key.max != 0) && (value < key.min || value > key.max)) {
       sink_.error(
           v, quoted(key.name) + " is " + s + ", outside " + std::to_string(key.min) + ".." + std::to_string(key.max));
+      return std::nullopt;
+    }
+    if (key.is_pub_year && value > current_year() + 1) {
+      sink_.error(v, quoted(key.name) + " is " + s + ", more than a year after this one (" +
+                         std::to_string(current_year()) + "): a citation's year is when it was published");
       return std::nullopt;
     }
     return value;

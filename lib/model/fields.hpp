@@ -40,6 +40,8 @@ struct Key {
   std::string_view missing_hint;  // added to "missing required key" errors
   std::string_view word;          // bool: the one word the key takes ("suspected")
   bool shorthand = false;         // list of records: a plain string fills the first field
+  bool is_date = false;           // text: a real calendar date, YYYY-MM-DD
+  bool is_pub_year = false;       // whole number: at most a year after the current one
 
   constexpr explicit Key(std::string_view n) : name(n) {}
   constexpr Key required(std::string_view hint = {}) const {
@@ -83,6 +85,16 @@ struct Key {
     k.shorthand = true;
     return k;
   }
+  constexpr Key date() const {
+    Key k = *this;
+    k.is_date = true;
+    return k;
+  }
+  constexpr Key publication_year() const {
+    Key k = *this;
+    k.is_pub_year = true;
+    return k;
+  }
 };
 
 // What each record is called in messages ("citation is missing required key ...").
@@ -101,7 +113,7 @@ constexpr std::string_view record_name(Tag<ConceptCodes>) { return "codes"; }
 
 template <class V>
 void fields(Tag<Retraction>, V&& v) {
-  v(Key("date").required().non_empty(), &Retraction::date);
+  v(Key("date").required().non_empty().date(), &Retraction::date);
   v(Key("notice").required().non_empty(), &Retraction::notice);
 }
 
@@ -112,7 +124,7 @@ void fields(Tag<Citation>, V&& v) {
   v(Key("of"), &Citation::of);
   v(Key("title").required().non_empty(), &Citation::title);
   v(Key("authors").required("use [] for an organisation"), &Citation::authors);
-  v(Key("year").required().range(1000, 2999), &Citation::year);
+  v(Key("year").required().range(1000, 2999).publication_year(), &Citation::year);
   v(Key("journal"), &Citation::journal);
   v(Key("publisher"), &Citation::publisher);
   v(Key("volume"), &Citation::volume);

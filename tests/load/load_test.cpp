@@ -1,6 +1,8 @@
 // Loading: every kind of error names file:line:column, every problem is reported
 // (not only the first), and a KB with any error is not loaded at all.
 #include <doctest/doctest.h>
+#include <ctime>
+#include <string>
 
 #include "claimkb/knowledge_base.hpp"
 #include "support/kb_errors.hpp"
@@ -148,7 +150,7 @@ TEST_CASE("dangling citation and premise ids") {
            "evidence: [{citation: trial2, stance: supports, finding: F.}]\n"
            "depends_on: [no-such-claim, trial1]\n");
   auto errors = errors_of(kb);
-  REQUIRE(errors.size() == 4);
+  REQUIRE(errors.size() == 5);
   CHECK(errors[0] == "claims/c.yaml:3:26: error: unknown citation 'nobody' in asserted_by");
   CHECK(errors[1] ==
         "claims/c.yaml:4:23: error: unknown citation 'trial2' in evidence "
@@ -249,6 +251,44 @@ TEST_CASE("retracted citations load with a warning and are not counted") {
   CHECK_FALSE(report->evidence[0].counted);
   REQUIRE(report->warnings.size() == 1);
   CHECK(report->warnings[0] == "t: retracted 2021-05-01 (10.1000/retraction); not counted");
+}
+
+TEST_CASE("retraction dates are calendar dates and years are not in the future") {
+  // 2020-02-29 exists (2020 is a leap year); 2021-02-29, 2020-13-45, 2020-04-31 and
+  // 1 May 2020 do not pass. A year may be the next one (a study published ahead of
+  // its issue), never later: the limit is worked out from today, as the loader does.
+  // Columns: the date's opening quote is the 90th character of its line, the year
+  // the 54th of its own.
+  TempKb kb;
+  const long next = [] {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    return 1900L + utc.tm_year + 1;
+  }();
+  std::string citations;
+  const char* dates[] = {"2020-02-29", "2021-02-29", "2020-13-45", "2020-04-31", "1 May 2020"};
+  for (int i = 0; i < 5; ++i) {
+    citations += "- {id: r" + std::to_string(i) +
+                 ", design: rct, title: T, authors: [], year: 2000, journal: J, retracted: {date: '" + dates[i] +
+                 "', notice: N}}\n";
+  }
+  citations += "- {id: y1, design: rct, title: T, authors: [], year: " + std::to_string(next) + ", journal: J}\n";
+  citations += "- {id: y2, design: rct, title: T, authors: [], year: " + std::to_string(next + 1) + ", journal: J}\n";
+  kb.write("citations/t.yaml", citations);
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
+  auto errors = errors_of(kb);
+  REQUIRE(errors.size() == 5);
+  CHECK(errors[0] ==
+        "citations/t.yaml:2:90: error: 'date' is '2021-02-29', not a calendar date: write it as YYYY-MM-DD, e.g. "
+        "2020-05-01");
+  CHECK(errors[1].rfind("citations/t.yaml:3:90: error: 'date' is '2020-13-45', not a calendar date", 0) == 0);
+  CHECK(errors[2].rfind("citations/t.yaml:4:90: error: 'date' is '2020-04-31', not a calendar date", 0) == 0);
+  CHECK(errors[3].rfind("citations/t.yaml:5:90: error: 'date' is '1 May 2020', not a calendar date", 0) == 0);
+  // The seventh record's year is two years ahead; the sixth's, one, is fine.
+  CHECK(errors[4] == "citations/t.yaml:7:54: error: 'year' is " + std::to_string(next + 1) +
+                         ", more than a year after this one (" + std::to_string(next - 1) +
+                         "): a citation's year is when it was published");
 }
 
 TEST_CASE("errors in one file do not hide cross-file errors, nor cause false ones") {
