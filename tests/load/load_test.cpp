@@ -150,7 +150,7 @@ TEST_CASE("dangling citation and premise ids") {
            "evidence: [{citation: trial2, stance: supports, finding: F.}]\n"
            "depends_on: [no-such-claim, trial1]\n");
   auto errors = errors_of(kb);
-  REQUIRE(errors.size() == 5);
+  REQUIRE(errors.size() == 4);
   CHECK(errors[0] == "claims/c.yaml:3:26: error: unknown citation 'nobody' in asserted_by");
   CHECK(errors[1] ==
         "claims/c.yaml:4:23: error: unknown citation 'trial2' in evidence "

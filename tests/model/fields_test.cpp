@@ -75,6 +75,7 @@ ordered_json sample(const Key& key, const std::string& where, const T& absent = 
       return ordered_json::array({where + " " + name + " one", where + " " + name + " two"});
     }
   } else if constexpr (std::is_same_v<T, std::string>) {
+    if (key.is_date) return "2020-05-01";
     return where + " " + name;
   } else if constexpr (std::is_same_v<T, bool>) {
     if (!key.word.empty()) return std::string(key.word);
@@ -87,6 +88,7 @@ ordered_json sample(const Key& key, const std::string& where, const T& absent = 
     }
     return nullptr;
   } else {
+    if (key.is_pub_year) return 1999;  // the range's top (2999) is in the future
     return key.max != 0 ? key.max : 7;
   }
 }
