@@ -53,6 +53,16 @@ class Packed {
   const char* p_ = nullptr;
 };
 
+// An offset table read from a file: parts + 1 entries from 0, never decreasing, to
+// `end`, the size of what they index. Anything else means the bytes were altered.
+inline bool valid_offsets(const Packed<std::uint32_t>& o, std::uint64_t parts, std::uint64_t end) {
+  if (o[0] != 0 || o[parts] != end) return false;
+  for (std::uint64_t i = 1; i <= parts; ++i) {
+    if (o[i] < o[i - 1]) return false;
+  }
+  return true;
+}
+
 class Writer {
  public:
   void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }

@@ -183,13 +183,6 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   x.phrase_bytes_ = take(phrase_bytes, 1);
   if (at != bytes.size()) return std::nullopt;
 
-  auto valid_offsets = [](const Packed<std::uint32_t>& o, std::uint64_t parts, std::uint64_t end) {
-    if (o[0] != 0 || o[parts] != end) return false;
-    for (std::uint64_t i = 1; i <= parts; ++i) {
-      if (o[i] < o[i - 1]) return false;
-    }
-    return true;
-  };
   if (!valid_offsets(x.ancestor_offsets_, c, ancestor_total) || !valid_offsets(x.about_offsets_, c, about_total) ||
       !valid_offsets(x.phrase_offsets_, x.phrases_, phrase_bytes)) {
     return std::nullopt;

@@ -68,14 +68,6 @@ std::optional<SearchIndex> SearchIndex::open(std::string_view bytes, std::size_t
   x.term_bytes_ = take(term_bytes, 1);
   if (at != bytes.size()) return std::nullopt;
 
-  // Offsets: from 0, never decreasing, to the end of what they index.
-  auto valid_offsets = [](const Packed<std::uint32_t>& o, std::uint64_t parts, std::uint64_t end) {
-    if (o[0] != 0 || o[parts] != end) return false;
-    for (std::uint64_t i = 1; i <= parts; ++i) {
-      if (o[i] < o[i - 1]) return false;
-    }
-    return true;
-  };
   if (!valid_offsets(x.term_offsets_, terms, term_bytes) || !valid_offsets(x.post_offsets_, terms, x.postings_) ||
       !valid_offsets(x.phrasing_offsets_, claims, phrasings)) {
     return std::nullopt;
