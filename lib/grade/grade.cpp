@@ -185,8 +185,22 @@ class Grader {
     reason(b, "rated " + level_name(b.level));
   }
 
-  // A link graded by its own source is rated alone from that grading.
+  // §4a: a link graded by its own source is rated alone from that grading, one
+  // level lower when the question its source graded is not the claim's.
   int rate_reported(const Body& b, std::size_t i) {
+    int level = reported_level(b, i);
+    if (claim_.evidence[i].directness == Directness::indirect) {
+      reason(b, "-1 indirectness: " + cite(i).id + " graded a different question");
+      level -= 1;
+      if (level < 1) {
+        level = 1;
+        reason(b, "level clamped to " + level_name(level));
+      }
+    }
+    return level;
+  }
+
+  int reported_level(const Body& b, std::size_t i) {
     const EvidenceLink& l = claim_.evidence[i];
     const std::string& id = cite(i).id;
     std::optional<int> from_domains;

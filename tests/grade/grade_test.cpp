@@ -581,3 +581,59 @@ TEST_CASE("§2 the same participants linked with opposite stances count on both 
   REQUIRE(g.warnings.size() == 1);
   CHECK(g.warnings[0] == "a: same sample as b, but a supports and b refutes; both count");
 }
+
+TEST_CASE("§4a a link with its source's grading, itself indirect, loses one more level") {
+  SUBCASE("reported certainty") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    auto& l = b.link("sr", Stance::refutes);
+    l.reported_certainty = Certainty::moderate;
+    l.directness = Directness::indirect;
+    // 3 - 1 = 2.
+    const Grade g = b.grade();
+    check(g, Verdict::refuted, Certainty::low);
+    CHECK(g.reasons == std::vector<std::string>{"refutes: 1 counted link; best tier high: 1 rated",
+                                                "refutes: sr rated alone from its reported certainty: moderate",
+                                                "refutes: -1 indirectness: sr graded a different question",
+                                                "refutes: rated low",
+                                                "direction: only refuting evidence: refuted at low"});
+  }
+  SUBCASE("reported domains") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    auto& l = b.link("sr", Stance::supports);
+    ReportedDomains d;
+    d.risk_of_bias = Concern::serious;
+    l.reported_domains = d;
+    l.directness = Directness::indirect;
+    // 4 - 1 (risk of bias) = 3, then - 1 = 2.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::low);
+    CHECK(has_reason(g, "supports: sr rated alone from its reported domains: high -1 risk of bias = moderate"));
+    CHECK(has_reason(g, "supports: -1 indirectness: sr graded a different question"));
+  }
+  SUBCASE("already very low: clamped") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    auto& l = b.link("sr", Stance::supports);
+    l.reported_certainty = Certainty::very_low;
+    l.directness = Directness::indirect;
+    // 1 - 1 = 0 → 1.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::very_low);
+    CHECK(has_reason(g, "supports: level clamped to very_low"));
+  }
+  SUBCASE("a direct reported link keeps its level, and the group is rated apart") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    b.cite("rct", Design::rct, 500);
+    b.link("sr", Stance::supports).reported_certainty = Certainty::moderate;
+    b.link("rct", Stance::supports).directness = Directness::indirect;
+    // sr direct: 3. Group {rct}: 4, all indirect -1 → 3. Body 3; no "graded a
+    // different question" line.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::moderate);
+    CHECK_FALSE(has_reason(g, "graded a different question"));
+    CHECK(has_reason(g, "supports: -1 indirectness: the link is indirect"));
+  }
+}

@@ -118,7 +118,7 @@ def domains_level(domains, start):
     return clamp(level)
 
 
-def reported_level(link, start):
+def source_level(link, start):
     """§3.3: a link with its source's grading is rated alone: reported_certainty is its
     level; otherwise reported_domains on its tier; when both disagree the certainty stands."""
     if 'reported_certainty' in link:
@@ -130,6 +130,16 @@ def reported_level(link, start):
         return level
     FIRED['reported-domains'] += 1
     return domains_level(link['reported_domains'], start)
+
+
+def reported_level(link, start):
+    """grading.md §4a: the source's level, one lower (clamped to 1..4) when the link itself
+    is indirect: the source graded another question than the claim's."""
+    level = source_level(link, start)
+    if link.get('directness', 'direct') == 'indirect':
+        FIRED['reported-indirect'] += 1
+        level = clamp(level - 1)
+    return level
 
 
 def link_rob(link, cit):

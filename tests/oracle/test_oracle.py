@@ -187,10 +187,19 @@ class Reported(OracleCase):
             # two reported links, no group: low (2) and 4-2+1 = 3 -> max 3
             claim('k', link('r1', SUP, reported_certainty='low'),
                   link('r2', SUP, reported_domains={'risk_of_bias': 'very_serious', 'dose_response': 1})),
+            # reported moderate (3) on an indirect link: -1 -> 2
+            claim('l', link('srR', REF, reported_certainty='moderate', directness='indirect')),
+            # domains 4-1 = 3 on an indirect link: -1 -> 2
+            claim('m', link('r1', SUP, reported_domains={'imprecision': 'serious'}, directness='indirect')),
+            # reported very_low on an indirect link: 1-1 = 0 -> clamp 1
+            claim('n', link('r2', REF, reported_certainty='very_low', directness='indirect')),
+            # reported high, indirect -1 = 3; group {r2} direct, n 50 -> 3; max 3
+            claim('o', link('r1', SUP, reported_certainty='high', directness='indirect'), link('r2', SUP)),
         ], {'a': ('supported', 'moderate'), 'b': ('supported', 'high'), 'c': ('supported', 'moderate'),
             'd': ('supported', 'low'), 'e': ('refuted', 'high'), 'f': ('refuted', 'very_low'),
             'g': ('refuted', 'high'), 'h': ('supported', 'low'), 'i': ('supported', 'moderate'),
-            'j': ('refuted', 'moderate'), 'k': ('supported', 'moderate')})
+            'j': ('refuted', 'moderate'), 'k': ('supported', 'moderate'), 'l': ('refuted', 'low'),
+            'm': ('supported', 'low'), 'n': ('refuted', 'very_low'), 'o': ('supported', 'moderate')})
 
 
 class Direction(OracleCase):
@@ -422,7 +431,7 @@ class Generator(unittest.TestCase):
         self.assertEqual(links, set(range(7)))
         every_rule = {'not-counted-neutral', 'not-counted-opinion', 'not-counted-retracted',
                       'lower-tier-dropped', 'reported-certainty', 'reported-domains',
-                      'reported-both-agree', 'reported-both-disagree', 'reported-and-group',
+                      'reported-both-agree', 'reported-both-disagree', 'reported-and-group', 'reported-indirect',
                       'rob-2', 'rob-1', 'indirectness', 'imprecision', 'publication-bias',
                       'large-effect+1', 'large-effect+2', 'dose-response+1', 'clamp-to-1', 'clamp-to-4',
                       'insufficient', 'one-body-supports', 'one-body-refutes', 'S>=R+2', 'R>=S+2',
