@@ -420,17 +420,18 @@ TEST_CASE("a review and what it pooled, and two reports of one sample, count onc
   std::vector<bool> counted;
   for (const auto& e : report->evidence) counted.push_back(e.counted);
   CHECK(counted == std::vector<bool>{true, false, false, true, true});
-  CHECK(report->reasons ==
-        std::vector<std::string>{
-            "supports: rct1 listed, not counted: included in sr",
-            "supports: rct1-followup listed, not counted: included in sr",
-            "supports: 2 counted links; best tier high: 1 rated, 1 lower-tier listed, not rated",
-            "supports: rated high",
-            "refutes: 1 counted link; best tier low: 1 rated",
-            "refutes: rated low",
-            "direction: supporting evidence (high) outweighs refuting evidence (low) by two or more levels: "
-            "supported at high; counter-evidence noted, no penalty",
-        });
+  const std::string direction =
+      "direction: supporting evidence (high) outweighs refuting evidence (low) by two or more levels: "
+      "supported at high; counter-evidence noted, no penalty";
+  CHECK(report->reasons == std::vector<std::string>{
+                               "supports: rct1 listed, not counted: included in sr",
+                               "supports: rct1-followup listed, not counted: included in sr",
+                               "supports: 2 counted links; best tier high: 1 rated, 1 lower-tier listed, not rated",
+                               "supports: rated high",
+                               "refutes: 1 counted link; best tier low: 1 rated",
+                               "refutes: rated low",
+                               direction,
+                           });
   CHECK(report->warnings ==
         std::vector<std::string>{"cohort1: same sample as cohort1-b, but cohort1 refutes and cohort1-b supports; "
                                  "both count"});
