@@ -33,6 +33,8 @@ struct Citation {
   std::optional<long> n;  // participants
   RiskOfBias risk_of_bias = RiskOfBias::unclear;
   std::optional<Retraction> retracted;
+  std::string same_sample_as;         // another report of the same participants
+  std::vector<std::string> includes;  // systematic reviews only: what the review pooled
   std::string abstract, notes;
 
   // The NLM/Vancouver reference (docs/cli.md, "reference"), computed when the KB is loaded.

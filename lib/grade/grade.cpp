@@ -20,17 +20,29 @@ struct Body {
   Stance stance;
   std::vector<std::size_t> counted;  // indices into claim.evidence
   std::vector<std::size_t> rated;    // the counted links of the best tier
+  // Links whose participants another link of the body already counts, and why.
+  std::vector<std::pair<std::size_t, std::string>> set_aside;
   int tier = 0;
   int level = 0;  // 0: no body
 };
 
 class Grader {
  public:
-  explicit Grader(const GradeInput& in) : in_(in), claim_(*in.claim) { grade_.links.resize(claim_.evidence.size()); }
+  explicit Grader(const GradeInput& in)
+      : in_(in), claim_(*in.claim), samples_(in.link_samples), pooled_(in.pooled_samples) {
+    const std::size_t n = claim_.evidence.size();
+    grade_.links.resize(n);
+    if (samples_.size() != n) {  // no groups given: each link its own
+      samples_.resize(n);
+      for (std::size_t i = 0; i < n; ++i) samples_[i] = static_cast<std::uint32_t>(i);
+      pooled_.assign(n, {});
+    }
+    pooled_.resize(n);
+  }
 
   Grade run() {
-    Body supports{Stance::supports, {}, {}, 0, 0};
-    Body refutes{Stance::refutes, {}, {}, 0, 0};
+    Body supports{Stance::supports, {}, {}, {}, 0, 0};
+    Body refutes{Stance::refutes, {}, {}, {}, 0, 0};
     select_counted(supports, refutes);
     rate(supports);
     rate(refutes);
@@ -46,21 +58,94 @@ class Grader {
     grade_.reasons.push_back(std::string(to_string(b.stance)) + ": " + text);
   }
 
-  // §3.1: empirical, supports/refutes, not retracted. Retractions only warn.
+  Stance stance(std::size_t link) const { return claim_.evidence[link].stance; }
+  std::string stance_name(std::size_t link) const { return std::string(to_string(stance(link))); }
+
+  // True when link r is a systematic review that pooled the participants of link i:
+  // it includes i's citation, or another report of the same participants.
+  bool pools(std::size_t r, std::size_t i) const {
+    if (r == i || cite(r).design != Design::systematic_review) return false;
+    return std::find(pooled_[r].begin(), pooled_[r].end(), samples_[i]) != pooled_[r].end();
+  }
+
+  // Of two links reporting one group of participants, the one that counts: the
+  // design that starts highest, then the larger n (a missing n is 0), then the
+  // first listed.
+  bool better(std::size_t a, std::size_t b) const {
+    if (tier(a) != tier(b)) return tier(a) > tier(b);
+    const long na = cite(a).n.value_or(0), nb = cite(b).n.value_or(0);
+    if (na != nb) return na > nb;
+    return a < b;
+  }
+
+  // §2: empirical, supports/refutes, not retracted (retractions warn); then each
+  // group of participants once: a link that a review linked with the same stance
+  // pooled is set aside, and of the links reporting one group with one stance only
+  // the best counts. The same participants linked with both stances count on both
+  // sides, with a warning.
   void select_counted(Body& supports, Body& refutes) {
-    for (std::size_t i = 0; i < claim_.evidence.size(); ++i) {
-      const EvidenceLink& link = claim_.evidence[i];
+    const std::size_t n = claim_.evidence.size();
+    std::vector<bool> eligible(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
       const Citation& c = cite(i);
       if (c.retracted) {
         warn_retracted(c);
         continue;
       }
-      if (!is_empirical(c.design) || link.stance == Stance::neutral) continue;
-      grade_.links[i].counted = true;
-      (link.stance == Stance::supports ? supports : refutes).counted.push_back(i);
+      eligible[i] = is_empirical(c.design) && stance(i) != Stance::neutral;
     }
     for (const Citation* c : in_.assertion_citations) {
       if (c->retracted) warn_retracted(*c);
+    }
+    // A review set aside itself still pooled what it includes: a study pooled by a
+    // review that a larger review pooled is in the larger one too.
+    std::vector<std::string> why(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t r = 0; r < n && eligible[i]; ++r) {
+        if (eligible[r] && stance(r) == stance(i) && pools(r, i)) {
+          why[i] = "included in " + cite(r).id;
+          break;
+        }
+      }
+    }
+    const std::vector<std::string> pooled = why;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!eligible[i] || !pooled[i].empty()) continue;
+      std::size_t best = i;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (eligible[j] && pooled[j].empty() && stance(j) == stance(i) && samples_[j] == samples_[i] &&
+            better(j, best)) {
+          best = j;
+        }
+      }
+      if (best != i) why[i] = "same sample as " + cite(best).id;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!eligible[i]) continue;
+      Body& body = stance(i) == Stance::supports ? supports : refutes;
+      if (why[i].empty()) {
+        grade_.links[i].counted = true;
+        body.counted.push_back(i);
+      } else {
+        body.set_aside.emplace_back(i, why[i]);
+      }
+    }
+    auto counted = [&](std::size_t i) { return grade_.links[i].counted; };
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = i + 1; j < n && counted(i); ++j) {
+        if (counted(j) && samples_[j] == samples_[i] && stance(j) != stance(i)) {
+          grade_.warnings.push_back(cite(i).id + ": same sample as " + cite(j).id + ", but " + cite(i).id + " " +
+                                    stance_name(i) + " and " + cite(j).id + " " + stance_name(j) + "; both count");
+        }
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t r = 0; r < n && counted(i); ++r) {
+        if (counted(r) && stance(r) != stance(i) && pools(r, i)) {
+          grade_.warnings.push_back(cite(i).id + ": included in " + cite(r).id + ", but " + cite(i).id + " " +
+                                    stance_name(i) + " and " + cite(r).id + " " + stance_name(r) + "; both count");
+        }
+      }
     }
   }
 
@@ -69,8 +154,9 @@ class Grader {
                               "); not counted");
   }
 
-  // §3.2 and §3.3: rate a body on its best tier only.
+  // §3 and §4: rate a body on its best tier only, after saying which links it set aside.
   void rate(Body& b) {
+    for (const auto& [i, why] : b.set_aside) reason(b, cite(i).id + " listed, not counted: " + why);
     if (b.counted.empty()) return;
     for (std::size_t i : b.counted) b.tier = std::max(b.tier, tier(i));
     for (std::size_t i : b.counted) {
@@ -99,8 +185,22 @@ class Grader {
     reason(b, "rated " + level_name(b.level));
   }
 
-  // A link graded by its own source is rated alone from that grading.
+  // §4a: a link graded by its own source is rated alone from that grading, one
+  // level lower when the question its source graded is not the claim's.
   int rate_reported(const Body& b, std::size_t i) {
+    int level = reported_level(b, i);
+    if (claim_.evidence[i].directness == Directness::indirect) {
+      reason(b, "-1 indirectness: " + cite(i).id + " graded a different question");
+      level -= 1;
+      if (level < 1) {
+        level = 1;
+        reason(b, "level clamped to " + level_name(level));
+      }
+    }
+    return level;
+  }
+
+  int reported_level(const Body& b, std::size_t i) {
     const EvidenceLink& l = claim_.evidence[i];
     const std::string& id = cite(i).id;
     std::optional<int> from_domains;
@@ -331,11 +431,33 @@ class Grader {
 
   const GradeInput& in_;
   const Claim& claim_;
+  std::vector<std::uint32_t> samples_;
+  std::vector<std::vector<std::uint32_t>> pooled_;
   Grade grade_;
 };
 
 }  // namespace
 
 Grade grade_claim(const GradeInput& input) { return Grader(input).run(); }
+
+std::vector<std::uint32_t> sample_groups(const std::vector<std::optional<std::uint32_t>>& same_sample_as) {
+  // Union-find whose root is always the smallest index of its group.
+  std::vector<std::uint32_t> parent(same_sample_as.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = static_cast<std::uint32_t>(i);
+  auto root = [&](std::uint32_t i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  for (std::size_t i = 0; i < same_sample_as.size(); ++i) {
+    if (!same_sample_as[i] || *same_sample_as[i] >= parent.size()) continue;
+    const std::uint32_t a = root(static_cast<std::uint32_t>(i)), b = root(*same_sample_as[i]);
+    parent[std::max(a, b)] = std::min(a, b);
+  }
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = root(static_cast<std::uint32_t>(i));
+  return parent;
+}
 
 }  // namespace claimkb::detail

@@ -1,6 +1,8 @@
-// Grading one claim (docs/grading.md; docs/grading.md for the project's readings).
+// Grading one claim (docs/grading.md).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "claimkb/model.hpp"
@@ -16,8 +18,19 @@ struct GradeInput {
   std::vector<const Citation*> link_citations;       // parallel to claim->evidence
   std::vector<const Citation*> assertion_citations;  // parallel to claim->asserted_by
   std::vector<const Grade*> premises;                // parallel to claim->depends_on
+  // Parallel to claim->evidence: the group of participants (sample_groups()) of each
+  // link's citation, and the groups of the citations it `includes`. Left empty,
+  // every link is a group of its own and pools nothing.
+  std::vector<std::uint32_t> link_samples;
+  std::vector<std::vector<std::uint32_t>> pooled_samples;
 };
 
 Grade grade_claim(const GradeInput& input);
+
+// Groups of participants (docs/grading.md §2): citations joined by same_sample_as,
+// in either direction and through any chain, get one number, the index of the
+// group's first citation. same_sample_as[i] is the index of the citation that
+// citation i names, if any.
+std::vector<std::uint32_t> sample_groups(const std::vector<std::optional<std::uint32_t>>& same_sample_as);
 
 }  // namespace claimkb::detail

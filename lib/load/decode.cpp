@@ -383,6 +383,23 @@ class YamlDecoder {
     } else if (!v && c.design == Design::systematic_review && m.get("design")) {
       sink_.error(m.node(), "a systematic_review needs 'of': randomized, mixed or observational (what it pooled)");
     }
+    // What a review pooled, and other reports of the same participants: each names
+    // another citation (a study cannot be pooled in itself, nor be its own companion).
+    if (auto v = m.get("includes"); v && c.design != Design::systematic_review && m.get("design")) {
+      sink_.error(*v, "'includes' is only for a systematic_review (the studies it pooled), and this citation is a " +
+                          std::string(to_string(c.design)));
+    } else if (v && v->IsSequence() && !c.id.empty()) {
+      for (const Node& item : *v) {
+        if (item.IsScalar() && item.Scalar() == c.id) {
+          sink_.error(item, "review " + quoted(c.id) + " includes itself; list the studies it pooled");
+        }
+      }
+    }
+    if (auto v = m.get("same_sample_as"); v && !c.id.empty() && c.same_sample_as == c.id) {
+      sink_.error(*v,
+                  "'same_sample_as' names the citation itself; give the id of another report of the same "
+                  "participants");
+    }
     // Identifier checks: a slip here sends a patient to the wrong paper.
     auto digits = [](std::string_view s) {
       return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;

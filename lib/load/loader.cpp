@@ -76,13 +76,17 @@ const std::vector<std::string>& labels(Table t) {
     ref_labels<Claim>(out, "", false);
     return out;
   }();
+  static const std::vector<std::string> citation = [] {
+    std::vector<std::string> out;
+    ref_labels<Citation>(out, "", false);
+    return out;
+  }();
   static const std::vector<std::string> concept = [] {
     std::vector<std::string> out;
     ref_labels<Concept>(out, "", false);
     return out;
   }();
-  static const std::vector<std::string> none;
-  return t == Table::claim ? claim : t == Table::concept ? concept : none;
+  return t == Table::claim ? claim : t == Table::concept ? concept : citation;
 }
 
 // A record's references, from the builder's resolved tables, for decoding it.
@@ -118,6 +122,7 @@ class Loader {
       check_ids();
       resolve_refs();
       check_cycles();
+      check_includes();
       check_terms();
       warn_unabout();
     }
@@ -388,6 +393,93 @@ class Loader {
     }
   }
 
+  // A review pools the participants of each citation it includes and of every other
+  // report of them (same_sample_as), and a link it pools is not counted beside it
+  // (docs/grading.md §2). So no review may pool, through any chain, a review that
+  // pools it: both would be set aside, and their participants never counted. The
+  // pooling is followed between groups of participants; a review that includes
+  // another report of its own participants is fine alone, but two reviews of one
+  // group that both do so pool each other.
+  void check_includes() {
+    const TableBuilder& cites = table(Table::citation);
+    const std::uint32_t n = cites.size();
+    std::vector<std::optional<std::uint32_t>> same(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const auto named = cites.refs(i, 0, kCitationRefGroups);
+      if (!named.empty()) same[i] = named[0];
+    }
+    samples_ = sample_groups(same);
+    struct Pooling {
+      std::uint32_t review, included, position;
+    };
+    // The names of a cycle of poolings: "r1 -> x (same sample as r2) -> r1".
+    auto names = [&](const std::vector<Pooling>& cycle) {
+      std::string out(cites.id(cycle.front().review));
+      for (std::size_t k = 0; k < cycle.size(); ++k) {
+        const std::uint32_t next = cycle[(k + 1) % cycle.size()].review;
+        out += " -> " + std::string(cites.id(cycle[k].included));
+        if (cycle[k].included != next) out += " (same sample as " + std::string(cites.id(next)) + ")";
+      }
+      return out;
+    };
+    auto report = [&](const std::vector<Pooling>& cycle) {
+      const Pooling& last = cycle.back();
+      error(ref_place(Table::citation, last.review, 1, last.position), "includes cycle: " + names(cycle));
+    };
+    std::vector<std::vector<Pooling>> out(n);  // by group (its first citation's index)
+    std::vector<std::optional<Pooling>> pools_own(n);
+    for (std::uint32_t r = 0; r < n; ++r) {
+      const auto included = cites.refs(r, 1, kCitationRefGroups);
+      bool own = false;
+      for (std::uint32_t k = 0; k < included.size(); ++k) {
+        const Pooling p{r, included[k], k};
+        if (samples_[included[k]] != samples_[r]) {
+          out[samples_[r]].push_back(p);
+        } else if (!own) {
+          own = true;
+          std::optional<Pooling>& first = pools_own[samples_[r]];
+          if (first) {
+            report({*first, p});
+          } else {
+            first = p;
+          }
+        }
+      }
+    }
+    // Depth first over the groups; an edge back to a group on the path closes a cycle.
+    enum : std::uint8_t { kNew, kOpen, kDone };
+    std::vector<std::uint8_t> state(n, kNew);
+    std::vector<std::pair<std::uint32_t, std::size_t>> path;  // (group, next edge)
+    std::vector<Pooling> taken;                               // the edge into each group after the first
+    for (std::uint32_t root = 0; root < n; ++root) {
+      if (state[root] != kNew || out[root].empty()) continue;
+      state[root] = kOpen;
+      path.emplace_back(root, 0);
+      while (!path.empty()) {
+        auto& [group, next] = path.back();
+        if (next == out[group].size()) {
+          state[group] = kDone;
+          path.pop_back();
+          if (!taken.empty()) taken.pop_back();
+          continue;
+        }
+        const Pooling p = out[group][next++];
+        const std::uint32_t to = samples_[p.included];
+        if (state[to] == kOpen) {
+          std::size_t from = 0;
+          while (path[from].first != to) ++from;
+          std::vector<Pooling> cycle(taken.begin() + static_cast<std::ptrdiff_t>(from), taken.end());
+          cycle.push_back(p);
+          report(cycle);
+        } else if (state[to] == kNew) {
+          state[to] = kOpen;
+          taken.push_back(p);
+          path.emplace_back(to, 0);
+        }
+      }
+    }
+  }
+
   // No two concepts claim the same words (as matching sees them: analysed, stemmed)
   // unless both synonyms say why in a note: otherwise a mention would stand for
   // both without anyone having decided it should.
@@ -498,6 +590,12 @@ class Loader {
       GradeInput in;
       in.claim = &claim;
       for (const Citation& c : cited) in.link_citations.push_back(&c);
+      for (std::uint32_t j : table(Table::claim).refs(i, 0, kClaimRefGroups)) {
+        in.link_samples.push_back(samples_[j]);
+        std::vector<std::uint32_t> pooled;
+        for (std::uint32_t x : table(Table::citation).refs(j, 1, kCitationRefGroups)) pooled.push_back(samples_[x]);
+        in.pooled_samples.push_back(std::move(pooled));
+      }
       for (const Citation& c : asserting) in.assertion_citations.push_back(&c);
       for (std::uint32_t p : table(Table::claim).refs(i, 2, kClaimRefGroups)) in.premises.push_back(&premise_grades[p]);
       return grade_claim(in);
@@ -549,6 +647,7 @@ class Loader {
   std::unordered_set<std::string> broken_;
   std::vector<Diagnostic> errors_, warnings_;
   EvidenceGraph premise_graph_;
+  std::vector<std::uint32_t> samples_;  // each citation's group of participants (sample_groups())
   int suggestions_ = 0;
 };
 

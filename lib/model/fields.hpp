@@ -138,9 +138,14 @@ void fields(Tag<Citation>, V&& v) {
   v(Key("n").range(0, 2000000000L), &Citation::n);
   v(Key("risk_of_bias"), &Citation::risk_of_bias);
   v(Key("retracted"), &Citation::retracted);
+  v(Key("same_sample_as").refers_to(RefTo::citation, 0), &Citation::same_sample_as);
+  v(Key("includes").refers_to(RefTo::citation, 1), &Citation::includes);
   v(Key("abstract"), &Citation::abstract);
   v(Key("notes"), &Citation::notes);
 }
+
+// Reference groups of a citation: same_sample_as, includes.
+inline constexpr int kCitationRefGroups = 2;
 
 // ---- claims/ ----
 

@@ -102,7 +102,7 @@ void for_each_ref(const R& r, F&& f) {
     } else if constexpr (IsVector<M>::value) {
       for (const std::string& id : v) f(key.ref_group, std::string_view(id));
     } else if constexpr (std::is_same_v<M, std::string>) {
-      f(key.ref_group, std::string_view(v));
+      if (!v.empty()) f(key.ref_group, std::string_view(v));  // empty: an optional id left out
     }
   });
 }
@@ -131,7 +131,7 @@ class RecordDecoder {
       auto& v = out.*member;
       if (key.is_record_id) return;
       if constexpr (kCanRefer<std::remove_reference_t<decltype(v)>>) {
-        if (key.ref != RefTo::none) return ref(key.ref_group, v);
+        if (key.ref != RefTo::none) return ref(key, v);
       }
       value(v);
     });
@@ -188,8 +188,12 @@ class RecordDecoder {
     }
   }
 
+  // A one-id reference that is not required (a citation's same_sample_as) is absent
+  // when its group is empty; such a field belongs to a top-level record, whose group
+  // holds that one id or none.
   template <class T>
-  void ref(int group, T& v) {
+  void ref(const Key& key, T& v) {
+    const int group = key.ref_group;
     const std::size_t size = refs_ != nullptr ? refs_->size(group) : 0;
     if constexpr (IsVector<T>::value) {
       v.clear();
@@ -198,8 +202,10 @@ class RecordDecoder {
       std::size_t& k = next_[static_cast<std::size_t>(group)];
       if (k < size) {
         v = std::string(refs_->id(group, k++));
-      } else {
+      } else if (key.is_required) {
         r_.fail();
+      } else {
+        v.clear();
       }
     }
   }

@@ -47,7 +47,7 @@ constexpr std::size_t section_index(Section s) { return static_cast<std::size_t>
 // Reference groups of each table (model/fields.hpp numbers them) and the table
 // each group's targets are in.
 constexpr int ref_groups(Table t) {
-  return t == Table::claim ? kClaimRefGroups : t == Table::concept ? kConceptRefGroups : 0;
+  return t == Table::claim ? kClaimRefGroups : t == Table::concept ? kConceptRefGroups : kCitationRefGroups;
 }
 constexpr Table target_table(RefTo to) {
   return to == RefTo::claim ? Table::claim : to == RefTo::citation ? Table::citation : Table::concept;

@@ -79,6 +79,8 @@ Table ref_target(Table t, int group) {
   static const auto targets = [] {
     std::array<std::array<Table, kMaxRefGroups>, kTables> out{};
     for_each_ref_key<Claim>([&](const Key& k) { out[0][static_cast<std::size_t>(k.ref_group)] = target_table(k.ref); });
+    for_each_ref_key<Citation>(
+        [&](const Key& k) { out[1][static_cast<std::size_t>(k.ref_group)] = target_table(k.ref); });
     for_each_ref_key<Concept>(
         [&](const Key& k) { out[2][static_cast<std::size_t>(k.ref_group)] = target_table(k.ref); });
     return out;

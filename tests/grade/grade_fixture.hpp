@@ -2,8 +2,11 @@
 // the same function the loader uses.
 #pragma once
 
+#include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "grade/grade.hpp"
 
@@ -54,6 +57,16 @@ class ClaimBuilder {
     for (const auto& l : claim_.evidence) in.link_citations.push_back(find(l.citation));
     for (const auto& a : claim_.asserted_by) in.assertion_citations.push_back(find(a.citation));
     for (const auto& p : premises_) in.premises.push_back(&p);
+    // Groups of participants over every citation made, as the loader forms them.
+    std::vector<std::optional<std::uint32_t>> same;
+    for (const auto& c : citations_) same.push_back(index(c.same_sample_as));
+    const std::vector<std::uint32_t> groups = detail::sample_groups(same);
+    for (const auto& l : claim_.evidence) {
+      in.link_samples.push_back(groups[*index(l.citation)]);
+      std::vector<std::uint32_t> pooled;
+      for (const auto& id : find(l.citation)->includes) pooled.push_back(groups[*index(id)]);
+      in.pooled_samples.push_back(pooled);
+    }
     return detail::grade_claim(in);
   }
 
@@ -63,6 +76,12 @@ class ClaimBuilder {
       if (c.id == id) return &c;
     }
     return nullptr;
+  }
+  std::optional<std::uint32_t> index(const std::string& id) const {
+    for (std::size_t i = 0; i < citations_.size(); ++i) {
+      if (citations_[i].id == id) return static_cast<std::uint32_t>(i);
+    }
+    return std::nullopt;
   }
   std::deque<Citation> citations_;
   std::deque<Grade> premises_;

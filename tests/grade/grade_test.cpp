@@ -412,3 +412,228 @@ TEST_CASE("§3.6 summaries use GRADE's words") {
   CHECK(summary(Verdict::refuted, Certainty::very_low).find("very uncertain") != std::string_view::npos);
   CHECK(summary(Verdict::insufficient, std::nullopt) == "There is not enough evidence to judge this claim.");
 }
+
+// docs/grading.md §2, each group of participants once. Each case is built so that
+// counting every link would give another level: the comment works out both.
+TEST_CASE("§2 a study that a review linked with the same stance pooled is listed, not counted") {
+  ClaimBuilder b;
+  b.cite("sr", Design::systematic_review, 300).includes = {"rct1"};
+  b.cite("rct1", Design::rct, 200);
+  b.link("sr", Stance::supports);
+  SUBCASE("the same stance: the review alone") {
+    b.link("rct1", Stance::supports);
+    // sr alone: tier 4, n 300 < 400 → 3. (Counting rct1 too: n 500 → 4.)
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::moderate);
+    CHECK(g.links[0].counted);
+    CHECK_FALSE(g.links[1].counted);
+    CHECK_FALSE(g.links[1].rated);
+    REQUIRE(g.reasons.size() >= 2);
+    CHECK(g.reasons[0] == "supports: rct1 listed, not counted: included in sr");
+    CHECK(g.reasons[1] == "supports: 1 counted link; best tier high: 1 rated");
+    CHECK(g.warnings.empty());
+  }
+  SUBCASE("opposite stances: both count, with a warning") {
+    b.link("rct1", Stance::refutes);
+    // S: sr, n 300 → 3. R: rct1, n 200 → 3. Tie, 1 vs 1 rated → mixed at 2.
+    const Grade g = b.grade();
+    check(g, Verdict::mixed, Certainty::low);
+    CHECK(g.links[1].counted);
+    REQUIRE(g.warnings.size() == 1);
+    CHECK(g.warnings[0] == "rct1: included in sr, but rct1 refutes and sr supports; both count");
+  }
+}
+
+TEST_CASE("§2 only a counted review sets its studies aside") {
+  ClaimBuilder b;
+  Citation& sr = b.cite("sr", Design::systematic_review, 3000);
+  sr.includes = {"rct1"};
+  b.cite("rct1", Design::rct, 200);
+  SUBCASE("retracted") {
+    sr.retracted = Retraction{"2021-01-01", "10.1/r"};
+    b.link("sr", Stance::supports);
+  }
+  SUBCASE("neutral") { b.link("sr", Stance::neutral); }
+  b.link("rct1", Stance::supports);
+  // rct1 counts alone: tier 4, n 200 → 3. (Set aside, nothing would count: insufficient.)
+  const Grade g = b.grade();
+  check(g, Verdict::supported, Certainty::moderate);
+  CHECK(g.links[1].counted);
+}
+
+TEST_CASE("§2 a review pools every report of the participants it includes") {
+  ClaimBuilder b;
+  b.cite("sr", Design::systematic_review, 300).includes = {"rct1"};
+  b.cite("rct1", Design::rct, 200);  // not linked
+  b.cite("rct1-followup", Design::rct, 200).same_sample_as = "rct1";
+  b.link("sr", Stance::supports);
+  b.link("rct1-followup", Stance::supports);
+  // The follow-up reports rct1's participants, which sr pooled: sr alone, n 300 → 3.
+  // (Counted beside it: n 500 → 4.)
+  const Grade g = b.grade();
+  check(g, Verdict::supported, Certainty::moderate);
+  CHECK(g.reasons[0] == "supports: rct1-followup listed, not counted: included in sr");
+}
+
+TEST_CASE("§2 a review set aside still pools what it includes") {
+  ClaimBuilder b;
+  b.cite("umbrella", Design::systematic_review, 350).includes = {"sr"};
+  b.cite("sr", Design::systematic_review, 200).includes = {"rct1"};
+  b.cite("rct1", Design::rct, 200);
+  b.link("rct1", Stance::refutes);
+  b.link("sr", Stance::refutes);
+  b.link("umbrella", Stance::refutes);
+  // sr is in umbrella, rct1 in sr (and so in umbrella): umbrella alone, n 350 → 3.
+  // (Were only counted reviews to set studies aside, rct1 would count: n 550 → 4.)
+  const Grade g = b.grade();
+  check(g, Verdict::refuted, Certainty::moderate);
+  REQUIRE(g.reasons.size() >= 3);
+  CHECK(g.reasons[0] == "refutes: rct1 listed, not counted: included in sr");
+  CHECK(g.reasons[1] == "refutes: sr listed, not counted: included in umbrella");
+  CHECK(g.reasons[2] == "refutes: 1 counted link; best tier high: 1 rated");
+}
+
+TEST_CASE("§2 reports of the same participants with one stance count once") {
+  SUBCASE("the largest n of the highest tier, through a chain") {
+    ClaimBuilder b;
+    b.cite("a", Design::cohort, 300);
+    b.cite("b", Design::cohort, 250).same_sample_as = "a";
+    b.cite("c", Design::cohort, 50).same_sample_as = "b";
+    b.link("b", Stance::supports);
+    b.link("c", Stance::supports);
+    b.link("a", Stance::supports);
+    // All tier 2; a has the largest n and counts alone: 300 < 400 → 2 - 1 = 1.
+    // (All three: n 600 → 2.)
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::very_low);
+    CHECK_FALSE(g.links[0].counted);
+    CHECK_FALSE(g.links[1].counted);
+    CHECK(g.links[2].counted);
+    REQUIRE(g.reasons.size() >= 3);
+    CHECK(g.reasons[0] == "supports: b listed, not counted: same sample as a");
+    CHECK(g.reasons[1] == "supports: c listed, not counted: same sample as a");
+    CHECK(g.reasons[2] == "supports: 1 counted link; best tier low: 1 rated");
+  }
+  SUBCASE("the design that starts highest before the larger n") {
+    ClaimBuilder b;
+    b.cite("trial", Design::rct, 100);
+    b.cite("registry", Design::cohort, 5000).same_sample_as = "trial";
+    b.link("registry", Stance::refutes);
+    b.link("trial", Stance::refutes);
+    // trial (tier 4) counts: n 100 → 3. (registry instead: tier 2, n 5000 → 2.)
+    const Grade g = b.grade();
+    check(g, Verdict::refuted, Certainty::moderate);
+    CHECK(has_reason(g, "refutes: registry listed, not counted: same sample as trial"));
+  }
+  SUBCASE("a missing n is 0; a tie goes to the first listed") {
+    ClaimBuilder b;
+    b.cite("a", Design::rct, 0).n.reset();
+    b.cite("b", Design::rct, 0).same_sample_as = "a";
+    b.cite("c", Design::rct, 0).same_sample_as = "a";
+    b.link("a", Stance::supports);
+    b.link("b", Stance::supports);
+    b.link("c", Stance::supports);
+    // n: a missing (0), b 0, c 0: a tie, so a, listed first, counts; 0 < 400 → 3.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::moderate);
+    CHECK(g.reasons[0] == "supports: b listed, not counted: same sample as a");
+    CHECK(g.reasons[1] == "supports: c listed, not counted: same sample as a");
+  }
+  SUBCASE("joined through a citation the claim does not link") {
+    ClaimBuilder b;
+    b.cite("main", Design::cohort, 300);
+    b.cite("x", Design::cohort, 300).same_sample_as = "main";
+    b.cite("y", Design::cohort, 200).same_sample_as = "main";
+    b.link("x", Stance::supports);
+    b.link("y", Stance::supports);
+    // x and y both report main's participants: x (n 300) alone → 2 - 1 = 1.
+    // (Both: n 500 → 2.)
+    check(b.grade(), Verdict::supported, Certainty::very_low);
+  }
+  SUBCASE("a retracted report leaves the other to count") {
+    ClaimBuilder b;
+    b.cite("a", Design::cohort, 900).retracted = Retraction{"2020-01-01", "10.1/r"};
+    b.cite("b", Design::cohort, 500).same_sample_as = "a";
+    b.link("a", Stance::supports);
+    b.link("b", Stance::supports);
+    // a is not counted (retracted), so b counts: n 500 → 2.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::low);
+    CHECK(g.links[1].counted);
+  }
+}
+
+TEST_CASE("§2 the same participants linked with opposite stances count on both sides, with a warning") {
+  ClaimBuilder b;
+  b.cite("a", Design::cohort, 500);
+  b.cite("a2", Design::cohort, 100).same_sample_as = "a";
+  b.cite("b", Design::cohort, 500).same_sample_as = "a";
+  b.link("a", Stance::supports);
+  b.link("b", Stance::refutes);
+  b.link("a2", Stance::supports);
+  // supports: a and a2, one sample → a (n 500) → 2. refutes: b, n 500 → 2.
+  // Tie, 1 vs 1 rated → mixed at 1. (Without the rule: 2 vs 1 → supported at 1.)
+  const Grade g = b.grade();
+  check(g, Verdict::mixed, Certainty::very_low);
+  CHECK(g.links[0].counted);
+  CHECK(g.links[1].counted);
+  CHECK_FALSE(g.links[2].counted);
+  REQUIRE(g.warnings.size() == 1);
+  CHECK(g.warnings[0] == "a: same sample as b, but a supports and b refutes; both count");
+}
+
+TEST_CASE("§4a a link with its source's grading, itself indirect, loses one more level") {
+  SUBCASE("reported certainty") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    auto& l = b.link("sr", Stance::refutes);
+    l.reported_certainty = Certainty::moderate;
+    l.directness = Directness::indirect;
+    // 3 - 1 = 2.
+    const Grade g = b.grade();
+    check(g, Verdict::refuted, Certainty::low);
+    CHECK(g.reasons == std::vector<std::string>{"refutes: 1 counted link; best tier high: 1 rated",
+                                                "refutes: sr rated alone from its reported certainty: moderate",
+                                                "refutes: -1 indirectness: sr graded a different question",
+                                                "refutes: rated low",
+                                                "direction: only refuting evidence: refuted at low"});
+  }
+  SUBCASE("reported domains") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    auto& l = b.link("sr", Stance::supports);
+    ReportedDomains d;
+    d.risk_of_bias = Concern::serious;
+    l.reported_domains = d;
+    l.directness = Directness::indirect;
+    // 4 - 1 (risk of bias) = 3, then - 1 = 2.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::low);
+    CHECK(has_reason(g, "supports: sr rated alone from its reported domains: high -1 risk of bias = moderate"));
+    CHECK(has_reason(g, "supports: -1 indirectness: sr graded a different question"));
+  }
+  SUBCASE("already very low: clamped") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    auto& l = b.link("sr", Stance::supports);
+    l.reported_certainty = Certainty::very_low;
+    l.directness = Directness::indirect;
+    // 1 - 1 = 0 → 1.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::very_low);
+    CHECK(has_reason(g, "supports: level clamped to very_low"));
+  }
+  SUBCASE("a direct reported link keeps its level, and the group is rated apart") {
+    ClaimBuilder b;
+    b.cite("sr", Design::systematic_review, 3000);
+    b.cite("rct", Design::rct, 500);
+    b.link("sr", Stance::supports).reported_certainty = Certainty::moderate;
+    b.link("rct", Stance::supports).directness = Directness::indirect;
+    // sr direct: 3. Group {rct}: 4, all indirect -1 → 3. Body 3; no "graded a
+    // different question" line.
+    const Grade g = b.grade();
+    check(g, Verdict::supported, Certainty::moderate);
+    CHECK_FALSE(has_reason(g, "graded a different question"));
+    CHECK(has_reason(g, "supports: -1 indirectness: the link is indirect"));
+  }
+}

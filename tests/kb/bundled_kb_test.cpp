@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "claimkb/knowledge_base.hpp"
 
@@ -59,12 +61,14 @@ const Expected kExpected[] = {
     // Hatefi neutral (n 30, underpowered null). One body → supported at 3.
     {"stretching-increases-hip-flexor-length", S, MO},
     {"side-bending-increases-psoas-stretch", I, std::nullopt},
-    // refutes tier 4: Owen (SR of RCTs) rated alone at its reported low (2); Hatefi
-    // neutral (n 30, underpowered null), so no group. No supporting body → refuted at 2.
-    {"hip-flexor-stretching-relieves-back-pain", R, L},
-    // Own evidence: Owen alone, reported low → refutes at 2 (Hatefi neutral). The
-    // premise tight-psoas-causes-back-pain is refuted at 1 → refuted at the premise's
-    // certainty (docs/grading.md §6 read literally).
+    // refutes tier 4: Owen (SR of RCTs) rated alone at its reported low (2), and the
+    // link is indirect (general stretching): the review graded another question, -1
+    // → 1 (docs/grading.md §4a). Hatefi neutral (n 30, underpowered null), so no
+    // group. No supporting body → refuted at 1.
+    {"hip-flexor-stretching-relieves-back-pain", R, VL},
+    // Own evidence: Owen alone, reported low, indirect -1 → refutes at 1 (Hatefi
+    // neutral). The premise tight-psoas-causes-back-pain is refuted at 1 → refuted at
+    // the premise's certainty (docs/grading.md §6 read literally): 1 either way.
     {"psoas-release-relieves-back-pain", R, VL},
     // General-massage review linked as neutral (indirect, not informative) + opinion.
     {"psoas-massage-relieves-back-pain", I, std::nullopt},
@@ -84,7 +88,7 @@ const Expected kExpected[] = {
     {"foam-rolling-increases-range-of-motion", S, L},
     // Wilke (tier 3), n missing → -1 → refuted at 2.
     {"foam-rolling-beats-stretching-for-range-of-motion", R, L},
-    // Hayden reported moderate (3), Owen reported low (2); body = 3.
+    // Hayden reported moderate (3), Owen reported low (2), both direct; body = 3.
     {"exercise-therapy-helps-chronic-low-back-pain", S, MO},
     // Best tier 2: Yin (SR of observational) indirect -1, n missing -1 → clamp 1;
     // the case reports Tak and Sun (tier 1) are listed, not rated.
@@ -147,6 +151,17 @@ TEST_CASE("every bundled claim's verdict follows from its evidence") {
     CHECK(g->verdict == e.verdict);
     CHECK(g->certainty == e.certainty);
   }
+}
+
+TEST_CASE("an indirect review with its own grading loses a level, and says so") {
+  // Owen 2020 graded general stretching; the claim is about hip-flexor stretching.
+  const Grade* g = bundled().grade("hip-flexor-stretching-relieves-back-pain");
+  REQUIRE(g != nullptr);
+  CHECK(g->reasons == std::vector<std::string>{"refutes: 1 counted link; best tier high: 1 rated",
+                                               "refutes: owen2020 rated alone from its reported certainty: low",
+                                               "refutes: -1 indirectness: owen2020 graded a different question",
+                                               "refutes: rated very_low",
+                                               "direction: only refuting evidence: refuted at very_low"});
 }
 
 TEST_CASE("the main claim explains, with references, why the evidence goes against it") {

@@ -4,6 +4,9 @@
 #include <ctime>
 #include <string>
 
+#include <string>
+#include <vector>
+
 #include "claimkb/knowledge_base.hpp"
 #include "support/kb_errors.hpp"
 #include "support/temp_kb.hpp"
@@ -316,4 +319,168 @@ TEST_CASE("a study linked twice in one claim is an error, not two votes") {
   CHECK(one_error(kb) ==
         "claims/c.yaml:5:16: error: citation 'trial1' is already linked in this "
         "claim's evidence (line 4); put both findings in one link");
+}
+
+TEST_CASE("same_sample_as and includes name citations that exist") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "- id: hellsing1988\n"
+           "  design: cohort\n"
+           "  title: T\n"
+           "  authors: []\n"
+           "  year: 1988\n"
+           "  journal: J\n"
+           "- id: hellsing1990\n"
+           "  design: cohort\n"
+           "  title: T\n"
+           "  authors: []\n"
+           "  year: 1990\n"
+           "  journal: J\n"
+           "  same_sample_as: helsing1988\n"
+           "- id: review1\n"
+           "  design: systematic_review\n"
+           "  of: observational\n"
+           "  title: T\n"
+           "  authors: []\n"
+           "  year: 2000\n"
+           "  journal: J\n"
+           "  includes: [hellsing1990, nourbakhsh2002, c]\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
+  auto errors = errors_of(kb);
+  // Columns: the value after "  same_sample_as: " starts at 19; the items of
+  // "  includes: [" at 14, 14 + 12 + 2 = 28 and 28 + 14 + 2 = 44.
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] ==
+        "citations/t.yaml:13:19: error: unknown citation 'helsing1988' in same_sample_as "
+        "(did you mean 'hellsing1988'?)");
+  CHECK(errors[1] == "citations/t.yaml:21:28: error: unknown citation 'nourbakhsh2002' in includes");
+  CHECK(errors[2] == "citations/t.yaml:21:44: error: 'c' in includes is a claim, not a citation");
+}
+
+TEST_CASE("includes only on a review, never itself; same_sample_as never the citation itself") {
+  TempKb kb;
+  kb.write("citations/t.yaml",
+           "- id: trial1\n"
+           "  design: rct\n"
+           "  title: T\n"
+           "  authors: []\n"
+           "  year: 2000\n"
+           "  journal: J\n"
+           "  includes: [trial2]\n"
+           "- id: trial2\n"
+           "  design: rct\n"
+           "  title: T\n"
+           "  authors: []\n"
+           "  year: 2000\n"
+           "  journal: J\n"
+           "  same_sample_as: trial2\n"
+           "- id: review1\n"
+           "  design: systematic_review\n"
+           "  of: randomized\n"
+           "  title: T\n"
+           "  authors: []\n"
+           "  year: 2000\n"
+           "  journal: J\n"
+           "  includes: [trial1, review1]\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
+  auto errors = errors_of(kb);
+  // Each record with an error is set aside, so review1's `trial1` is not reported
+  // as unknown. Columns: "  includes: [" puts the list at 13 and its second item at
+  // 14 + 6 + 2 = 22; "  same_sample_as: " puts the value at 19.
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] ==
+        "citations/t.yaml:7:13: error: 'includes' is only for a systematic_review (the studies it pooled), "
+        "and this citation is a rct");
+  CHECK(errors[1] ==
+        "citations/t.yaml:14:19: error: 'same_sample_as' names the citation itself; give the id of another "
+        "report of the same participants");
+  CHECK(errors[2] == "citations/t.yaml:22:22: error: review 'review1' includes itself; list the studies it pooled");
+}
+
+TEST_CASE("includes cycles are named, through same_sample_as too") {
+  TempKb kb;
+  const std::string rest = "title: T, authors: [], year: 2000, journal: J";
+  const std::string review = "design: systematic_review, of: randomized, " + rest;
+  kb.write("citations/t.yaml",
+           // r1 and r2 include each other.
+           "- {id: r1, " + review + ", includes: [r2]}\n" +      //
+               "- {id: r2, " + review + ", includes: [r1]}\n" +  //
+               // r3 includes x3, another report of r4's participants; r4 includes x4, of r3's.
+               "- {id: r3, " + review + ", includes: [x3]}\n" +                 //
+               "- {id: r4, " + review + ", includes: [x4]}\n" +                 //
+               "- {id: x3, design: rct, " + rest + ", same_sample_as: r4}\n" +  //
+               "- {id: x4, design: rct, " + rest + ", same_sample_as: r3}\n" +  //
+               // r5 and r6 report one sample and both include t5, a third report of it.
+               "- {id: r5, " + review + ", includes: [t5]}\n" +                      //
+               "- {id: r6, " + review + ", same_sample_as: r5, includes: [t5]}\n" +  //
+               "- {id: t5, design: rct, " + rest + ", same_sample_as: r5}\n" +       //
+               // r7 includes t7, another report of its own participants: that alone is fine.
+               "- {id: r7, " + review + ", includes: [t7]}\n" +  //
+               "- {id: t7, design: rct, " + rest + ", same_sample_as: r7}\n");
+  kb.write("claims/c.yaml", "id: c\nstatement: S.\n");
+  auto errors = errors_of(kb);
+  // Each at the include that closes the cycle: "- {id: rN, " is 11 characters, the
+  // review's keys 88 more, ", includes: [" 13: the item at column 113; r6's
+  // ", same_sample_as: r5" adds 20, at 133.
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "citations/t.yaml:2:113: error: includes cycle: r1 -> r2 -> r1");
+  CHECK(errors[1] ==
+        "citations/t.yaml:4:113: error: includes cycle: r3 -> x3 (same sample as r4) -> x4 (same sample as r3)");
+  CHECK(errors[2] ==
+        "citations/t.yaml:8:133: error: includes cycle: r5 -> t5 (same sample as r6) -> t5 (same sample as r5)");
+}
+
+TEST_CASE("a review and what it pooled, and two reports of one sample, count once") {
+  TempKb kb;
+  const std::string rest = "title: T, authors: [], year: 2020, journal: J";
+  kb.write("citations/t.yaml",
+           "- {id: sr, design: systematic_review, of: randomized, " + rest + ", n: 900, includes: [rct1]}\n" +
+               "- {id: rct1, design: rct, " + rest + ", n: 300}\n" + "- {id: rct1-followup, design: rct, " + rest +
+               ", n: 280, same_sample_as: rct1}\n" + "- {id: cohort1, design: cohort, " + rest + ", n: 1000}\n" +
+               "- {id: cohort1-b, design: cohort, " + rest + ", n: 1000, same_sample_as: cohort1}\n");
+  kb.write("claims/c.yaml",
+           "id: c\n"
+           "statement: S.\n"
+           "evidence:\n"
+           "  - {citation: sr, stance: supports, finding: F.}\n"
+           "  - {citation: rct1, stance: supports, finding: F.}\n"
+           "  - {citation: rct1-followup, stance: supports, finding: F.}\n"
+           "  - {citation: cohort1, stance: refutes, finding: F.}\n"
+           "  - {citation: cohort1-b, stance: supports, finding: F.}\n");
+  auto r = KnowledgeBase::open(kb.path());
+  REQUIRE(r.ok());
+  auto report = r->report("c");
+  REQUIRE(report);
+  // rct1 is in sr's includes, and its follow-up reports the same participants: both
+  // set aside. cohort1 and cohort1-b report one sample with opposite stances: both
+  // count, with a warning. Supports: sr (tier 4, n 900 → 4) rated, cohort1-b (tier 2)
+  // listed. Refutes: cohort1, tier 2, n 1000 → 2. S ≥ R + 2 → supported at 4.
+  CHECK(report->verdict == Verdict::supported);
+  CHECK(report->certainty == Certainty::high);
+  std::vector<bool> counted;
+  for (const auto& e : report->evidence) counted.push_back(e.counted);
+  CHECK(counted == std::vector<bool>{true, false, false, true, true});
+  const std::string direction =
+      "direction: supporting evidence (high) outweighs refuting evidence (low) by two or more levels: "
+      "supported at high; counter-evidence noted, no penalty";
+  CHECK(report->reasons == std::vector<std::string>{
+                               "supports: rct1 listed, not counted: included in sr",
+                               "supports: rct1-followup listed, not counted: included in sr",
+                               "supports: 2 counted links; best tier high: 1 rated, 1 lower-tier listed, not rated",
+                               "supports: rated high",
+                               "refutes: 1 counted link; best tier low: 1 rated",
+                               "refutes: rated low",
+                               direction,
+                           });
+  CHECK(report->warnings ==
+        std::vector<std::string>{"cohort1: same sample as cohort1-b, but cohort1 refutes and cohort1-b supports; "
+                                 "both count"});
+  // The verdict's JSON lists every link with its `counted`.
+  const std::string json = to_json(*report);
+  CHECK(json.find(R"("citation":"rct1","stance":"supports","design":"rct","counted":false)") != std::string::npos);
+  CHECK(json.find(R"("citation":"cohort1","stance":"refutes","design":"cohort","counted":true)") != std::string::npos);
+  // The keys come back as written.
+  CHECK(r->citation("sr")->includes == std::vector<std::string>{"rct1"});
+  CHECK(r->citation("rct1-followup")->same_sample_as == "rct1");
+  CHECK(r->citation("rct1")->same_sample_as.empty());
 }

@@ -226,8 +226,12 @@ TEST_CASE("reference groups are numbered 0, 1, 2 ... once each") {
   struct ConceptT {
     using type = Concept;
   };
+  struct CitationT {
+    using type = Citation;
+  };
   std::vector<int> expected(detail::kClaimRefGroups);
   for (int g = 0; g < detail::kClaimRefGroups; ++g) expected[static_cast<std::size_t>(g)] = g;
   CHECK(groups_of(ClaimT{}) == expected);
   CHECK(groups_of(ConceptT{}) == std::vector<int>{0});
+  CHECK(groups_of(CitationT{}) == std::vector<int>{0, 1});  // same_sample_as, includes
 }

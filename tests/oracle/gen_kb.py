@@ -5,6 +5,9 @@
 
 Deterministic for a given seed. Claims may depend only on lower-numbered claims, so the
 `depends_on` graph is always a DAG. Within one claim every link names a different citation.
+Some citations report the same participants as others (`same_sample_as`, in chains and
+through citations no claim links), and some reviews list what they pooled (`includes`,
+also reviews of reviews), never in a cycle, even through same_sample_as (docs/format.md).
 """
 import argparse
 import pathlib
@@ -124,6 +127,47 @@ def make_link(rng, cit, profile):
     return link
 
 
+class Samples:
+    """Groups of participants (same_sample_as) and which groups reviews pool, so that the
+    `includes` generated never form a cycle: no review pools, through any chain, a review
+    that pools it, and in one group at most one review includes a report of that group."""
+
+    def __init__(self):
+        self.group = {}         # citation id -> its group (the id of its first citation)
+        self.pools = {}         # group -> the other groups its reviews include
+        self.self_pooling = {}  # group -> the review of it that includes a report of it
+
+    def add(self, cid, same_sample_as=None):
+        """A new citation; with same_sample_as it joins that citation's group."""
+        self.group[cid] = self.group[same_sample_as] if same_sample_as else cid
+
+    def _reaches(self, start, goal):
+        seen, todo = set(), [start]
+        while todo:
+            g = todo.pop()
+            if g == goal:
+                return True
+            if g not in seen:
+                seen.add(g)
+                todo.extend(self.pools.get(g, ()))
+        return False
+
+    def include(self, review, cid):
+        """Adds cid to the review's includes when that keeps them valid; True if added."""
+        if review['id'] == cid or cid in review.get('includes', []):
+            return False
+        g, h = self.group[review['id']], self.group[cid]
+        if g == h:
+            if self.self_pooling.setdefault(g, review['id']) != review['id']:
+                return False
+        elif self._reaches(h, g):
+            return False
+        else:
+            self.pools.setdefault(g, set()).add(h)
+        review.setdefault('includes', []).append(cid)
+        return True
+
+
 def claim_profile(rng):
     """Per-claim tendencies, so that group rules (all indirect, majority critical, all large
     effects, total n around 400, ties) fire often enough."""
@@ -140,6 +184,8 @@ def claim_profile(rng):
             'p_dose': rng.choice([0, 0, 0.3]),
             'p_pubbias': rng.choice([0, 0, 0, 0.2]),
             'p_reported': rng.choice([0, 0, 0.2, 0.5]),
+            'p_companion': rng.choice([0, 0, 0.3, 0.6]),
+            'p_pool': rng.choice([0, 0, 0.5, 0.9]),
             'n': rng.choice(N_PROFILES + N_PROFILES[2:3])}
 
 
@@ -147,7 +193,26 @@ def generate(seed, n_claims):
     """Returns (claims, citations) as lists of dicts."""
     rng = random.Random(seed)
     citations, claims = [], []
+    by_id, samples = {}, Samples()
     styles = ['{}-{}', '{}.{}', '{}_{}', '{}{}']
+
+    def new_citation(design, profile, same_sample_as=None):
+        cid = rng.choice(styles).format(rng.choice(SURNAMES).lower().replace("'", '')
+                                        .replace(' ', '').replace('ü', 'u'), len(citations) + 1)
+        cit = make_citation(rng, cid, design, profile)
+        if same_sample_as:
+            cit['same_sample_as'] = same_sample_as
+        citations.append(cit)
+        by_id[cid] = cit
+        samples.add(cid, same_sample_as)
+        return cit
+
+    def new_link(cit, profile, stance=None):
+        link = make_link(rng, cit, profile)
+        if stance:
+            link['stance'] = stance
+        return link
+
     for i in range(1, n_claims + 1):
         profile = claim_profile(rng)
         evidence, used = [], set()
@@ -156,12 +221,39 @@ def generate(seed, n_claims):
             if reusable and rng.random() < 0.2:
                 cit = rng.choice(reusable)        # a citation shared with other claims
             else:
-                cid = rng.choice(styles).format(rng.choice(SURNAMES).lower().replace("'", '')
-                                                .replace(' ', '').replace('ü', 'u'), len(citations) + 1)
-                cit = make_citation(rng, cid, rng.choice(profile['designs']), profile)
-                citations.append(cit)
+                cit = new_citation(rng.choice(profile['designs']), profile)
             used.add(cit['id'])
             evidence.append(make_link(rng, cit, profile))
+        # Other reports of the participants of linked studies: mostly with the same
+        # stance, sometimes the other one, sometimes joined through an unlinked report.
+        for link in list(evidence):
+            if rng.random() >= profile['p_companion'] or by_id[link['citation']]['design'] in OPINION:
+                continue
+            target = link['citation']
+            if rng.random() < 0.25:
+                target = new_citation(rng.choice(EMPIRICAL), profile, target)['id']
+            design = by_id[link['citation']]['design'] if rng.random() < 0.5 else rng.choice(EMPIRICAL)
+            companion = new_citation(design, profile, target)
+            stance = link['stance'] if rng.random() < 0.7 else rng.choice(['supports', 'refutes'])
+            evidence.append(new_link(companion, profile, stance))
+        # Reviews that pooled linked studies (and at times a review of reviews).
+        if rng.random() < profile['p_pool']:
+            reviews = [l for l in evidence if by_id[l['citation']]['design'] == 'systematic_review']
+            if not reviews or rng.random() < 0.3:
+                review = new_citation('systematic_review', profile)
+                reviews.append(new_link(review, profile, rng.choice(['supports', 'refutes', 'supports'])))
+                evidence.append(reviews[-1])
+            for r in reviews:
+                review = by_id[r['citation']]
+                for other in evidence:
+                    if other is not r and rng.random() < 0.6:
+                        samples.include(review, other['citation'])
+                if citations and rng.random() < 0.2:
+                    samples.include(review, rng.choice(citations)['id'])   # a study no link names
+            if rng.random() < 0.3:
+                umbrella = new_citation('systematic_review', profile)
+                if samples.include(umbrella, rng.choice(reviews)['citation']):
+                    evidence.append(new_link(umbrella, profile, rng.choice(['supports', 'refutes'])))
         claim = {'id': f'claim-{i:04d}' if i % 3 else f'c{i}.{rng.choice(WORDS)}_{i}',
                  'statement': f'{words(rng, 5).capitalize()} causes {words(rng, 2)}.'}
         if rng.random() < 0.3:

@@ -85,6 +85,96 @@ def is_counted(link, cit):
     return tier(cit) > 0 and link['stance'] in ('supports', 'refutes') and not cit.get('retracted')
 
 
+# ---------------------------------------------------------------- grading.md §2, each group once
+
+def sample_groups(citations):
+    """grading.md §2: citations joined by same_sample_as, in either direction and through any
+    chain, are one group of participants. Returns {citation id: a name of its group}."""
+    parent = {c['id']: c['id'] for c in citations}
+
+    def root(cid):
+        while parent[cid] != cid:
+            cid = parent[cid]
+        return cid
+
+    for c in citations:
+        other = c.get('same_sample_as')
+        if other:
+            parent[root(c['id'])] = root(other)
+    return {cid: root(cid) for cid in parent}
+
+
+def pools(review, cit, groups):
+    """grading.md §2: a systematic review pools the participants of every citation it
+    includes and of every other report of them (the same group); never its own link."""
+    if review['design'] != 'systematic_review' or review['id'] == cit['id']:
+        return False
+    return groups[cit['id']] in {groups[x] for x in review.get('includes') or []}
+
+
+def counted_links(claim, cits, groups):
+    """grading.md §2: the eligible links (empirical, supports/refutes, not retracted), then
+    1. a link pooled by an eligible review linked with the same stance is set aside;
+    2. of the rest, per group of participants and stance, only the design that starts
+       highest, then the largest n (missing: 0), then the first listed, counts.
+    Opposite stances both count."""
+    links = claim.get('evidence') or []
+    eligible = [(k, l) for k, l in enumerate(links) if is_counted(l, cits[l['citation']])]
+    rest = []
+    for k, l in eligible:
+        by = [r for j, r in eligible if j != k and r['stance'] == l['stance']
+              and pools(cits[r['citation']], cits[l['citation']], groups)]
+        if not by:
+            rest.append((k, l))
+            continue
+        FIRED['included-same-stance'] += 1
+        if l['citation'] not in (cits[by[0]['citation']].get('includes') or []):
+            FIRED['included-through-same-sample'] += 1
+        if any(pools(cits[r2['citation']], cits[by[0]['citation']], groups)
+               for _, r2 in eligible if r2['stance'] == l['stance']):
+            FIRED['included-by-set-aside-review'] += 1
+    for k, l in links_pooled_by_uncounted(links, cits, groups, eligible):
+        FIRED['not-set-aside-by-uncounted-review'] += 1
+    counted = []
+    for k, l in rest:
+        rivals = [(j, r) for j, r in rest if r['stance'] == l['stance']
+                  and groups[r['citation']] == groups[l['citation']]]
+        best = min(rivals, key=lambda jr: (-tier(cits[jr[1]['citation']]),
+                                           -int(cits[jr[1]['citation']].get('n', 0)), jr[0]))
+        if best[0] == k:
+            counted.append(l)
+            continue
+        FIRED['same-sample-set-aside'] += 1
+        winner = cits[best[1]['citation']]
+        loser = cits[l['citation']]
+        if tier(winner) != tier(loser):
+            FIRED['same-sample-by-tier'] += 1
+        elif int(winner.get('n', 0)) != int(loser.get('n', 0)):
+            FIRED['same-sample-by-n'] += 1
+        else:
+            FIRED['same-sample-by-order'] += 1
+        if loser.get('same_sample_as') != winner['id'] and winner.get('same_sample_as') != loser['id']:
+            FIRED['same-sample-through-a-chain'] += 1
+    for a in counted:
+        for b in counted:
+            if a['stance'] == 'supports' and b['stance'] == 'refutes':
+                if groups[a['citation']] == groups[b['citation']]:
+                    FIRED['same-sample-opposite-stances'] += 1
+                if (pools(cits[a['citation']], cits[b['citation']], groups)
+                        or pools(cits[b['citation']], cits[a['citation']], groups)):
+                    FIRED['included-opposite-stances'] += 1
+    return counted
+
+
+def links_pooled_by_uncounted(links, cits, groups, eligible):
+    """Eligible links that a linked review with the same stance pooled, where that review is
+    not eligible (retracted, neutral): they are not set aside (coverage only)."""
+    eligible_ids = {l['citation'] for _, l in eligible}
+    return [(k, l) for k, l in eligible
+            if any(r['citation'] not in eligible_ids and r['stance'] in (l['stance'], 'neutral')
+                   and pools(cits[r['citation']], cits[l['citation']], groups) for r in links)]
+
+
 # ---------------------------------------------------------------- §3.2 best tier
 
 def best_tier_links(links, cits):
@@ -118,7 +208,7 @@ def domains_level(domains, start):
     return clamp(level)
 
 
-def reported_level(link, start):
+def source_level(link, start):
     """§3.3: a link with its source's grading is rated alone: reported_certainty is its
     level; otherwise reported_domains on its tier; when both disagree the certainty stands."""
     if 'reported_certainty' in link:
@@ -130,6 +220,16 @@ def reported_level(link, start):
         return level
     FIRED['reported-domains'] += 1
     return domains_level(link['reported_domains'], start)
+
+
+def reported_level(link, start):
+    """grading.md §4a: the source's level, one lower (clamped to 1..4) when the link itself
+    is indirect: the source graded another question than the claim's."""
+    level = source_level(link, start)
+    if link.get('directness', 'direct') == 'indirect':
+        FIRED['reported-indirect'] += 1
+        level = clamp(level - 1)
+    return level
 
 
 def link_rob(link, cit):
@@ -247,9 +347,11 @@ def apply_premises(verdict, level, premises):
 
 # ---------------------------------------------------------------- one claim, a whole KB
 
-def grade_claim(claim, cits, graded):
+def grade_claim(claim, cits, graded, groups=None):
     """§3.1-§3.5 for one claim whose premises are already in `graded`."""
-    counted = [l for l in claim.get('evidence') or [] if is_counted(l, cits[l['citation']])]
+    if groups is None:
+        groups = sample_groups(cits.values())
+    counted = counted_links(claim, cits, groups)
     s, n_s = rate_body([l for l in counted if l['stance'] == 'supports'], cits)
     r, n_r = rate_body([l for l in counted if l['stance'] == 'refutes'], cits)
     verdict, level = direction(s, n_s, r, n_r)
@@ -260,13 +362,14 @@ def grade_all(claims, citations):
     """§3.5: grade in dependency order (premises first). Returns {id: (verdict, level)}."""
     by_id = {c['id']: c for c in claims}
     cits = {c['id']: c for c in citations}
+    groups = sample_groups(citations)
     graded = {}
 
     def visit(cid):
         if cid not in graded:
             for premise in by_id[cid].get('depends_on') or []:
                 visit(premise)
-            graded[cid] = grade_claim(by_id[cid], cits, graded)
+            graded[cid] = grade_claim(by_id[cid], cits, graded, groups)
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10 * len(claims) + 1000))
     for cid in by_id:
