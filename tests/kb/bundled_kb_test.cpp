@@ -30,15 +30,16 @@ struct Expected {
   std::optional<Certainty> certainty;
 };
 
-constexpr auto S = Verdict::supported, R = Verdict::refuted, M = Verdict::mixed, I = Verdict::insufficient;
+constexpr auto S = Verdict::supported, R = Verdict::refuted, I = Verdict::insufficient;
 constexpr auto VL = Certainty::very_low, L = Certainty::low, MO = Certainty::moderate;
 
 const Expected kExpected[] = {
     // refutes: Hellsing (cohort) + Nourbakhsh (cross-sectional), tier 2, n 1200 → 2.
-    // supports: Roach (case-control) indirect -1, n 60 -1 → 0, clamp 1.
-    // R = S + 1 → refuted at R - 1 = 1.
+    // supports: Roach (case-control) high risk of bias (1 of 1) -1, indirect -1,
+    // n 60 -1 → -1, clamp 1. R = S + 1 → refuted at R - 1 = 1.
     {"tight-psoas-causes-back-pain", R, VL},
-    // Same refuting pair → 2; Roach direct, n 60 -1 → 1. R = S + 1 → refuted at 1.
+    // Same refuting pair → 2; Roach direct, high risk of bias -1, n 60 -1 → 0, clamp 1.
+    // R = S + 1 → refuted at 1.
     {"hip-flexor-tightness-associated-with-back-pain", R, VL},
     // Nourbakhsh alone, tier 2, n 600, nothing fires → supported at 2.
     {"hip-flexor-weakness-associated-with-back-pain", S, L},
@@ -46,20 +47,25 @@ const Expected kExpected[] = {
     {"excess-lordosis-or-pelvic-tilt-causes-back-pain", R, L},
     // Nourbakhsh + Biering-Sørensen, tier 2, n 1528 → supported at 2.
     {"back-extensor-endurance-predicts-back-pain", S, L},
-    // Barker + Ivanac, tier 2, n 130 < 400 -1 → supported at 1.
+    // Barker + Ivanac, tier 2; Ivanac high risk of bias is 1 of 2 (not more than half,
+    // no downgrade); n 130 < 400 -1 → supported at 1.
     {"psoas-atrophy-in-chronic-back-pain", S, VL},
-    // refutes: Peeler x2 + Vigotsky, tier 2, n 137 -1 → 1; supports: Clapis n 42 -1
-    // → 1. Tie; refutes has 3 ≥ 2 x 1 rated links → refuted at max(1 - 1, 1) = 1.
+    // refutes: Peeler 2008 is the same sample as Peeler 2007 (equal tier and n; 2007 is
+    // listed first and counts), so Peeler 2007 + Vigotsky, tier 2, n 83 -1 → 1;
+    // supports: Clapis indirect -1, n 42 -1 → 0, clamp 1. Tie; refutes has 2 rated links,
+    // ≥ 2 and ≥ 2 x 1 → refuted at max(1 - 1, 1) = 1.
     {"thomas-test-measures-hip-flexor-length", R, VL},
     // Only neutral (indirect palpation studies) and opinion links: nothing counted.
     {"psoas-can-be-palpated-through-abdomen", I, std::nullopt},
     {"psoas-tenderness-means-it-needs-treatment", I, std::nullopt},
     // One case report, tier 1, n 1 -1 → clamp 1.
     {"psoas-abscess-can-mimic-appendicitis", S, VL},
-    // supports tier 4: Winters (1 of 2 high risk: not > half) + Moreside (1 of 2
-    // indirect: not all), n 57 -1 → 3; Medeiros (SR of mixed, 3) listed, not rated.
-    // Hatefi neutral (n 30, underpowered null). One body → supported at 3.
-    {"stretching-increases-hip-flexor-length", S, MO},
+    // supports tier 4: Winters + Moreside 2012 (RCTs), both critical risk of bias for
+    // this claim (gains within groups, no untreated comparison seen): 2 of 2 > half -2;
+    // Moreside indirect, 1 of 2, not all; n 33 + 24 = 57 -1 → 4 - 2 - 1 = 1. Medeiros
+    // (SR of mixed, 3) listed, not rated. Moreside 2013 (companion report) and Hatefi
+    // (null too small to tell) neutral. One body → supported at 1 (was moderate).
+    {"stretching-increases-hip-flexor-length", S, VL},
     {"side-bending-increases-psoas-stretch", I, std::nullopt},
     // refutes tier 4: Owen (SR of RCTs) rated alone at its reported low (2), and the
     // link is indirect (general stretching): the review graded another question, -1
@@ -75,19 +81,22 @@ const Expected kExpected[] = {
     // supports tier 4: Furlan 2015 rated alone at its reported very low; Kumar (SR of
     // mixed, tier 3) listed, not rated; Furlan 2008 neutral → supported at 1.
     {"massage-relieves-low-back-pain", S, VL},
-    {"massage-benefits-for-back-pain-last-a-year", I, std::nullopt},
+    // refutes tier 4: Furlan 2015 (improvement "only in the short-term follow-up"),
+    // direct, rated alone at its reported very low → 1; Furlan 2008 neutral. Only
+    // refutes → refuted at 1 (was insufficient).
+    {"massage-benefits-for-back-pain-last-a-year", R, VL},
     // Cayco and Kang both neutral (conflicting results against static stretching):
     // nothing counted; asserted by the popular guide.
     {"pir-or-pnf-beats-static-stretching", I, std::nullopt},
     {"glute-activation-relaxes-hip-flexors", I, std::nullopt},
-    // Mills supports, tier 2, n 40 -1 → 1; Martinez-Sepanski refutes (n not seen, so
-    // not called underpowered), n missing = 0 -1 → 1. Tie with one link each → mixed
-    // at max(1 - 1, 1) = 1.
-    {"tight-hip-flexors-reduce-glute-activation", M, VL},
-    // Wilke + Konrad (SR of mixed, 3), n 290 -1 → 2; no upgrades above tier 2.
+    // Mills supports, tier 2, n 40 -1 → 1; Martinez-Sepanski neutral (a null too small
+    // to tell, like Hatefi). Only supports → supported at 1 (was mixed).
+    {"tight-hip-flexors-reduce-glute-activation", S, VL},
+    // Wilke 2020 + Konrad (SR of mixed, 3), n 0 + 290 -1 → 2; no upgrades above tier 2.
     {"foam-rolling-increases-range-of-motion", S, L},
-    // Wilke (tier 3), n missing → -1 → refuted at 2.
-    {"foam-rolling-beats-stretching-for-range-of-motion", R, L},
+    // Wilke neutral: SMD -0.02, 95% CI -0.73 to 0.69, an ungraded null too imprecise
+    // to tell. Nothing counted → insufficient (was refuted at 2).
+    {"foam-rolling-beats-stretching-for-range-of-motion", I, std::nullopt},
     // Hayden reported moderate (3), Owen reported low (2), both direct; body = 3.
     {"exercise-therapy-helps-chronic-low-back-pain", S, MO},
     // Best tier 2: Yin (SR of observational) indirect -1, n missing -1 → clamp 1;
@@ -96,9 +105,10 @@ const Expected kExpected[] = {
     // No counted evidence; its premise is supported, and premises alone never
     // support a claim (§3.5).
     {"psoas-release-can-rupture-appendix", I, std::nullopt},
-    // Yin neutral (case reports have no denominator, so no rate): nothing counted,
-    // and no source asserts it.
-    {"serious-massage-adverse-events-are-rare", I, std::nullopt},
+    // supports tier 4: Furlan 2015 ("only minor adverse effects" in its trials) rated
+    // alone at its reported very low (1), indirect -1 → 0, clamp 1. Yin neutral (case
+    // reports have no denominator). Only supports → supported at 1 (was insufficient).
+    {"serious-massage-adverse-events-are-rare", S, VL},
     // Only opinion sources: the critical article reports the belief (asserted_by) and
     // rejects it (a web refutes link, not counted).
     {"psoas-stores-emotions", I, std::nullopt},
@@ -162,6 +172,33 @@ TEST_CASE("an indirect review with its own grading loses a level, and says so") 
                                                "refutes: -1 indirectness: owen2020 graded a different question",
                                                "refutes: rated very_low",
                                                "direction: only refuting evidence: refuted at very_low"});
+}
+
+TEST_CASE("two reports of one sample count once, and uncontrolled gains count at critical risk") {
+  // Peeler 2007 and 2008 report one group of 54 (same_sample_as): 2007, listed first,
+  // counts; 2008 is set aside, so the refuting body counts 54 + 29 = 83 people.
+  const Grade* thomas = bundled().grade("thomas-test-measures-hip-flexor-length");
+  REQUIRE(thomas != nullptr);
+  CHECK(thomas->reasons == std::vector<std::string>{
+                               "supports: 1 counted link; best tier low: 1 rated",
+                               "supports: -1 indirectness: the link is indirect",
+                               "supports: -1 imprecision: 42 participants < 400",
+                               "supports: level clamped to very_low",
+                               "supports: rated very_low",
+                               "refutes: peeler2008 listed, not counted: same sample as peeler2007",
+                               "refutes: 2 counted links; best tier low: 2 rated",
+                               "refutes: -1 imprecision: 83 participants < 400",
+                               "refutes: rated very_low",
+                               "direction: -1 inconsistency: both bodies at very_low (1 supporting vs 2 refuting "
+                               "rated links): refuting has at least twice as many: refuted at very_low"});
+  // Winters 2004 and Moreside 2012 show gains within groups only: critical for this claim.
+  const Grade* stretch = bundled().grade("stretching-increases-hip-flexor-length");
+  REQUIRE(stretch != nullptr);
+  CHECK(stretch->reasons ==
+        std::vector<std::string>{"supports: 3 counted links; best tier high: 2 rated, 1 lower-tier listed, not rated",
+                                 "supports: -2 risk of bias: 2 of 2 links at critical risk",
+                                 "supports: -1 imprecision: 57 participants < 400", "supports: rated very_low",
+                                 "direction: only supporting evidence: supported at very_low"});
 }
 
 TEST_CASE("the main claim explains, with references, why the evidence goes against it") {
