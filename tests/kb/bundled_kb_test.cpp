@@ -60,6 +60,9 @@ const Expected kExpected[] = {
     {"psoas-tenderness-means-it-needs-treatment", I, std::nullopt},
     // One case report, tier 1, n 1 -1 → clamp 1.
     {"psoas-abscess-can-mimic-appendicitis", S, VL},
+    // No evidence (no record relates pelvic tilt to hip-flexor length); asserted by the
+    // popular guide.
+    {"anterior-pelvic-tilt-means-tight-hip-flexors", I, std::nullopt},
     // supports tier 4: Winters + Moreside 2012 (RCTs), both critical risk of bias for
     // this claim (gains within groups, no untreated comparison seen): 2 of 2 > half -2;
     // Moreside indirect, 1 of 2, not all; n 33 + 24 = 57 -1 → 4 - 2 - 1 = 1. Medeiros
@@ -76,6 +79,9 @@ const Expected kExpected[] = {
     // neutral). The premise tight-psoas-causes-back-pain is refuted at 1 → refuted at
     // the premise's certainty (docs/grading.md §6 read literally): 1 either way.
     {"psoas-release-relieves-back-pain", R, VL},
+    // supports: Wilke 2020 + Konrad (SRs of mixed, tier 3), both indirect (foam rolling
+    // other muscles) -1, n 0 + 290 < 400 -1 → 1. Only supports → supported at 1.
+    {"massage-reduces-psoas-tightness", S, VL},
     // General-massage review linked as neutral (indirect, not informative) + opinion.
     {"psoas-massage-relieves-back-pain", I, std::nullopt},
     // supports tier 4: Furlan 2015 rated alone at its reported very low; Kumar (SR of
