@@ -79,9 +79,6 @@ const Expected kExpected[] = {
     // neutral). The premise tight-psoas-causes-back-pain is refuted at 1 → refuted at
     // the premise's certainty (docs/grading.md §6 read literally): 1 either way.
     {"psoas-release-relieves-back-pain", R, VL},
-    // supports: Wilke 2020 + Konrad (SRs of mixed, tier 3), both indirect (foam rolling
-    // other muscles) -1, n 0 + 290 < 400 -1 → 1. Only supports → supported at 1.
-    {"massage-reduces-psoas-tightness", S, VL},
     // General-massage review linked as neutral (indirect, not informative) + opinion.
     {"psoas-massage-relieves-back-pain", I, std::nullopt},
     // supports tier 4: Furlan 2015 rated alone at its reported very low; Kumar (SR of
