@@ -10,6 +10,7 @@
 #include "claimkb/knowledge_base.hpp"
 #include "claimkb/listing.hpp"
 #include "claimkb/model.hpp"
+#include "claimkb/quotes.hpp"
 #include "claimkb/reference.hpp"
 #include "claimkb/result.hpp"
 #include "claimkb/search.hpp"

@@ -25,6 +25,7 @@
 namespace claimkb {
 
 struct ClaimMention;  // claimkb/check.hpp
+struct QuoteCheck;    // claimkb/quotes.hpp
 
 class CLAIMKB_EXPORT KnowledgeBase {
  public:
@@ -95,6 +96,7 @@ class CLAIMKB_EXPORT KnowledgeBase {
  private:
   struct State;  // the loaded tables, defined in lib/kb/state.hpp
   friend CLAIMKB_EXPORT std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text);
+  friend CLAIMKB_EXPORT QuoteCheck check_quotes(const KnowledgeBase& kb);
   friend CLAIMKB_EXPORT std::optional<std::string> to_dot(const KnowledgeBase& kb, std::string_view id, bool concepts);
   explicit KnowledgeBase(std::shared_ptr<const State> state);
   std::shared_ptr<const State> state_;

@@ -1,9 +1,8 @@
 // Loading: every kind of error names file:line:column, every problem is reported
 // (not only the first), and a KB with any error is not loaded at all.
 #include <doctest/doctest.h>
-#include <ctime>
-#include <string>
 
+#include <ctime>
 #include <string>
 #include <vector>
 
