@@ -116,7 +116,13 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     std::vector<std::uint32_t> named;
     for (const detail::ConceptCandidate& c : detail::covered_claims(store, analysis, cues, q)) {
       const double wording = index.phrasing_coverage(c.claim, q.known).share;
-      if ((c.relation_fits || wording >= detail::kSentenceWordingShare) && c.score >= detail::kSentenceFloor) {
+      // A sentence that names nothing but the claim's concepts, each directly,
+      // and no cue word for any relation, makes it without a cue word too
+      // ("a regular massage can take the edge off a sore back"); not a claim that
+      // compares, which needs the comparison said.
+      const bool whole = c.explained >= 1.0 && c.directness >= detail::kSentenceWholeDirectness && c.relation >= 0.5 &&
+                         store.refs(Table::claim, c.claim, 5).empty();
+      if ((c.relation_fits || whole || wording >= detail::kSentenceWordingShare) && c.score >= detail::kSentenceFloor) {
         found = c.claim;
         score = c.score;
         named = c.concepts;

@@ -41,6 +41,13 @@ double directness(Named n) {
 
 }  // namespace
 
+bool dominates(const ConceptCandidate& a, const ConceptCandidate& b) {
+  if (a.explained < b.explained || a.directness < b.directness || a.relation < b.relation) return false;
+  if (a.comparison_unasked && !b.comparison_unasked) return false;
+  return a.explained > b.explained || a.directness > b.directness || a.relation > b.relation ||
+         (!a.comparison_unasked && b.comparison_unasked);
+}
+
 std::vector<std::uint32_t> named_concepts(const TextAnalysis& text) {
   std::vector<std::uint32_t> out;
   for (const auto& m : text.mentions) {

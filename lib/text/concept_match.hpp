@@ -35,6 +35,13 @@ struct ConceptCandidate {
 std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
                                              const Query& words);
 
+// Whether candidate a is better than b on every count that concepts decide: it
+// explains at least as much of the text, names its concepts at least as directly,
+// fits the cue words at least as well, and does not compare unasked where b does
+// not; and is better on at least one of them. Wording does not count: it measures
+// the claims' own phrasing, which curators write at different lengths.
+bool dominates(const ConceptCandidate& a, const ConceptCandidate& b);
+
 // The concepts a text names, in order, each once.
 std::vector<std::uint32_t> named_concepts(const TextAnalysis& text);
 

@@ -34,8 +34,11 @@ namespace claimkb::detail {
 
 // check(): a covered claim is made by a sentence when it scores at least
 // kSentenceFloor and a cue word fits its relation, or the sentence holds at least
-// kSentenceWordingShare of one of its wordings.
+// kSentenceWordingShare of one of its wordings ...
 inline constexpr double kSentenceFloor = 0.45;
 inline constexpr double kSentenceWordingShare = 0.6;
+// ... or it explains every concept mention of the sentence, names the claim's
+// concepts at least this directly, and no cue word points to another relation.
+inline constexpr double kSentenceWholeDirectness = 1.0;
 
 }  // namespace claimkb::detail

@@ -72,7 +72,11 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
     }
     const double best = covered.front().score;
     const double second = covered.size() > 1 ? covered[1].score : 0.0;
-    if (best >= detail::kConceptFloor && second <= best - detail::kConceptMargin) {
+    // The best is answered when it is clearly ahead, or better than the runner-up
+    // on every count concepts decide (detail::dominates).
+    const bool ahead =
+        second <= best - detail::kConceptMargin || (covered.size() > 1 && detail::dominates(covered[0], covered[1]));
+    if (best >= detail::kConceptFloor && ahead) {
       m.kind = Match::Kind::clear_best;
       m.id = m.candidates.front().id;
     } else {

@@ -206,6 +206,11 @@ TEST_CASE("check on the wellness blog post: the popular claims, stated in its ow
           // sentence alone. "Taught" is a word of report only in the present
           // ("teaches", "teach"): pinned as it is.
           {"Somatic therapists have long taught", "psoas-stores-emotions", Polarity::asserts, Why::current},
+          // Names only the psoas and fear, both directly, with no cue word for another
+          // relation: made without a cue word (docs/search.md, "Claims in a
+          // sentence"). The blog offers it as the reason to believe the claim; a
+          // careful reader would say it argues the claim rather than states it.
+          {"Think about it: when you are frightened", "psoas-stores-emotions", Polarity::asserts, Why::current},
           {"Regular hip flexor stretching increases", "stretching-increases-hip-flexor-length", Polarity::asserts,
            Why::meant},
           {"Side-bending the trunk away", "side-bending-increases-psoas-stretch", Polarity::asserts, Why::meant},
