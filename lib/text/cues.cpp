@@ -36,6 +36,9 @@ const std::vector<RelationCue>& relation_cues() {
         "blame", "behind",  "responsible", "result",  "source", "produce", "produces", "contribute", "contributes",
         "due",   "culprit", "gives",       "give",    "create", "creates", "bring",    "brings"},
        {R::causes, R::associated_with, R::predicts}},
+      // A causative verb says cause first and fits any effect the claim names.
+      {{"make", "makes", "made", "making", "recipe", "wreck", "wrecks", "wrecking"},
+       {R::causes, R::associated_with, R::predicts, R::relieves, R::increases, R::decreases, R::harms}},
       {{"link",         "linked",     "associated", "association", "connection", "connected", "related",
         "relationship", "correlate",  "correlated", "correlation", "tied",       "common",    "compared",
         "differ",       "difference", "show",       "tend",        "tends",      "typical",   "typically"},
@@ -44,15 +47,17 @@ const std::vector<RelationCue>& relation_cues() {
         "odds", "forecast"},
        {R::predicts, R::associated_with, R::causes}},
       // Effects of a treatment.
-      {{"relieve",   "relieves", "relief",   "help",        "helps",  "helped",    "helpful", "ease",
-        "eases",     "fix",      "fixes",    "cure",        "cures",  "treat",     "treats",  "treatment",
-        "alleviate", "improve",  "improves", "improvement", "work",   "works",     "worked",  "benefit",
-        "benefits",  "good",     "heal",     "soothe",      "remedy", "effective", "effect",  "reduce",
-        "reduces",   "reduced",  "better",   "last",        "lasts",  "lasting",   "ward"},
+      {{"relieve",  "relieves",    "relief",    "help",   "helps",    "helped",    "helpful",   "ease",      "eases",
+        "fix",      "fixes",       "cure",      "cures",  "treat",    "treats",    "treatment", "alleviate", "improve",
+        "improves", "improvement", "work",      "works",  "worked",   "benefit",   "benefits",  "good",      "heal",
+        "soothe",   "remedy",      "effective", "effect", "reduce",   "reduces",   "reduced",   "better",    "last",
+        "lasts",    "lasting",     "ward",      "edge",   "settle",   "settles",   "resolve",   "resolves",  "sort",
+        "solve",    "solves",      "rid",       "manage", "managing", "management"},
        {R::relieves, R::increases, R::decreases, R::needed_for}},
-      {{"increase", "increases", "increased", "boost",   "boosts",   "gain",    "gains", "lengthen", "lengthens",
-        "loosen",   "loosens",   "extend",    "extends", "more",     "greater", "open",  "opens",    "deepen",
-        "deepens",  "intensify", "stretch",   "release", "releases", "free",    "unlock"},
+      {{"increase", "increases", "increased", "boost",   "boosts",  "gain",      "gains",
+        "lengthen", "lengthens", "loosen",    "loosens", "extend",  "extends",   "more",
+        "greater",  "open",      "opens",     "deepen",  "deepens", "intensify", "stretch",
+        "release",  "releases",  "free",      "unlock",  "further", "bigger",    "wider"},
        {R::increases, R::relieves}},
       {{"decrease", "decreases", "less",       "inhibit", "inhibits", "shut", "shuts", "switch", "weaken", "weakens",
         "dampen",   "suppress",  "suppresses", "relax",   "relaxes",  "calm", "calms", "turn",   "stop",   "stops"},
@@ -112,12 +117,12 @@ constexpr std::string_view kComparative[] = {"better", "beat",     "beats",     
 
 // Words (folded, stop words included) that deny what the sentence says.
 constexpr std::string_view kNegations[] = {
-    "not",       "no",          "never",         "none",      "nor",        "neither",     "nothing", "don't",
-    "doesn't",   "didn't",      "isn't",         "aren't",    "wasn't",     "weren't",     "can't",   "cannot",
-    "won't",     "wouldn't",    "shouldn't",     "couldn't",  "hasn't",     "haven't",     "myth",    "myths",
-    "unfounded", "unsupported", "debunked",      "disproved", "untrue",     "false",       "lack",    "lacks",
-    "little",    "scant",       "thin",          "doubt",     "doubtful",   "unlikely",    "failed",  "fail",
-    "fails",     "unproven",    "misconception", "nonsense",  "overstated", "exaggerated", "busted",  "wrong"};
+    "not",         "no",       "never",  "none",    "nor",     "neither",  "nothing",       "don't",       "doesn't",
+    "didn't",      "isn't",    "aren't", "wasn't",  "weren't", "can't",    "cannot",        "won't",       "wouldn't",
+    "shouldn't",   "couldn't", "hasn't", "haven't", "myth",    "myths",    "unfounded",     "unsupported", "debunked",
+    "disproved",   "untrue",   "false",  "lack",    "lacks",   "little",   "scant",         "thin",        "doubt",
+    "doubtful",    "unlikely", "failed", "fail",    "fails",   "unproven", "misconception", "nonsense",    "overstated",
+    "exaggerated", "busted",   "wrong",  "nobody",  "noone"};
 
 // Words that leave a claim in doubt, wherever they stand in the sentence ("whether
 // X holds is still an open question"): the sentence does not take it as true.
@@ -133,7 +138,8 @@ constexpr std::string_view kReports[] = {
     "preach",     "preaches",  "reckon",    "reckons",  "suggests",   "advertise",   "advertised", "marketed",
     "so-called",  "goes",      "story",     "wisdom",   "folklore",   "influencers", "gurus",      "describe",
     "describes",  "described", "account",   "accounts", "pointed",    "quoted",      "maintain",   "maintains",
-    "reportedly", "rumour",    "rumor",     "fans",     "proponents", "advocates",   "sellers",    "marketing"};
+    "reportedly", "rumour",    "rumor",     "fans",     "proponents", "advocates",   "sellers",    "marketing",
+    "read",       "hear",      "telling",   "claiming"};
 
 struct Lexicon {
   std::unordered_map<std::string, Relations> relation;  // term -> relations it fits
@@ -196,6 +202,12 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
          text.words[w - 1] == "sufferers" || text.words[w - 1] == "ppl" || text.words[w - 1] == "someone")) {
       cues.relations |= set_of({R::associated_with, R::causes, R::predicts});
       cues.primary |= set_of({R::associated_with});
+    }
+    // "have to", "has to", "got to": something is needed.
+    if (w > 0 && text.words[w] == "to" &&
+        (text.words[w - 1] == "have" || text.words[w - 1] == "has" || text.words[w - 1] == "got")) {
+      cues.relations |= set_of({R::needed_for, R::indicates});
+      cues.primary |= set_of({R::needed_for});
     }
     if (w > 0 && text.words[w - 1] == "first" && text.words[w] == "place") {
       cues.relations |= set_of({R::prevents, R::predicts});

@@ -210,3 +210,17 @@ TEST_CASE("a sentence naming only a claim's concepts, all directly, makes it wit
   // of its wording: not made.
   CHECK(check(kb(), "A tight psoas and backache.").empty());
 }
+
+TEST_CASE("cue words: 'have to' says a need, a causative verb fits any effect, 'nobody' denies, 'read' reports") {
+  detail::Stemmer stemmer;
+  auto cues_of = [&](const char* text) { return detail::find_cues(detail::analyse_words(text, stemmer), stemmer); };
+  auto says = [](const detail::Cues& c, Relation r) { return c.primary.test(static_cast<std::size_t>(r)); };
+  auto fits = [](const detail::Cues& c, Relation r) { return c.relations.test(static_cast<std::size_t>(r)); };
+  CHECK(says(cues_of("is it the muscle you have to treat"), Relation::needed_for));
+  const detail::Cues makes = cues_of("does it make the pain go away");
+  CHECK(says(makes, Relation::causes));
+  CHECK(fits(makes, Relation::relieves));
+  CHECK_FALSE(fits(makes, Relation::stores));
+  CHECK_FALSE(cues_of("nobody has shown it").denials.empty());
+  CHECK_FALSE(cues_of("you may have read that it wastes away").reports.empty());
+}
