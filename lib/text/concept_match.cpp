@@ -39,6 +39,40 @@ double directness(Named n) {
   }
 }
 
+// Whether the text sets one of the claim's subjects against another thing of the
+// same kind: a mention that names a concept of the subject (or something
+// narrower) comes before "than", "versus" or "compared", and a mention just after
+// it shares a broader concept with it ("is yoga better than pilates", both
+// exercise). Not when only one side is named ("stiffer hip flexors than people
+// with healthy backs", "a bigger lumbar curve than anyone else").
+bool weighs_two(const TextAnalysis& text, const std::vector<std::vector<std::uint32_t>>& mention_ancestors,
+                const IndexList& subject) {
+  auto names_subject = [&](std::size_t m) {
+    for (std::uint32_t k = 0; k < subject.size(); ++k) {
+      if (contains(mention_ancestors[m], subject[k])) return true;
+    }
+    return false;
+  };
+  auto same_kind = [&](std::size_t a, std::size_t b) {
+    for (std::uint32_t c : mention_ancestors[a]) {
+      if (contains(mention_ancestors[b], c)) return true;
+    }
+    return false;
+  };
+  for (std::size_t w = 0; w < text.words.size(); ++w) {
+    const std::string& word = text.words[w];
+    if (word != "than" && word != "versus" && word != "vs" && word != "compared") continue;
+    for (std::size_t a = 0; a < text.mentions.size(); ++a) {
+      if (text.term_word[text.mentions[a].first] >= w || !names_subject(a)) continue;
+      for (std::size_t b = 0; b < text.mentions.size(); ++b) {
+        const std::size_t at = text.term_word[text.mentions[b].first];
+        if (at > w && at <= w + 3 && same_kind(a, b)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool dominates(const ConceptCandidate& a, const ConceptCandidate& b) {
@@ -98,6 +132,10 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     const IndexList compared = store.refs(Table::claim, claim, 5), population = store.refs(Table::claim, claim, 6);
     const bool compares = !compared.empty() && all_named(compared) && cues.comparative;
     if (!all_named(subject) || !(all_named(object) || compares)) continue;
+    // A text that compares two things it names as the claim's subject ("is yoga
+    // better than pilates for back pain?", both exercise) asks which is better: a
+    // claim that compares nothing does not answer it.
+    if (compared.empty() && weighs_two(text, mention_ancestors, subject)) continue;
 
     ConceptCandidate c;
     c.claim = claim;

@@ -41,6 +41,9 @@ const char* kConcepts =
     "- id: yoga\n"
     "  label: yoga\n"
     "  broader: [exercise]\n"
+    "- id: pilates\n"
+    "  label: pilates\n"
+    "  broader: [exercise]\n"
     "- id: chronic\n"
     "  label: chronic\n";
 
@@ -223,4 +226,19 @@ TEST_CASE("cue words: 'have to' says a need, a causative verb fits any effect, '
   CHECK_FALSE(fits(makes, Relation::stores));
   CHECK_FALSE(cues_of("nobody has shown it").denials.empty());
   CHECK_FALSE(cues_of("you may have read that it wastes away").reports.empty());
+}
+
+TEST_CASE(
+    "a question that weighs one thing against another of its kind is not answered by a claim that compares nothing") {
+  // Yoga before "than", pilates just after it, both exercise: the question asks
+  // which is better. Neither exercise-relieves-lbp nor yoga-relieves-lbp says, so
+  // neither is a candidate; the question is answered by no claim.
+  const Match m = kb().match("is yoga better than pilates for low back pain?");
+  CHECK(score_of(m, "exercise-relieves-lbp") < 0.0);
+  CHECK(score_of(m, "yoga-relieves-lbp") < 0.0);
+  CHECK(m.id.empty());
+  // "than" with nothing of the same kind just after it compares groups, not
+  // treatments: yoga-relieves-lbp is answered as before (0.80, "help" says relieves).
+  const Match groups = kb().match("does yoga help low back pain more than people think?");
+  CHECK(groups.id == "yoga-relieves-lbp");
 }
