@@ -108,7 +108,8 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     if (is_question(sentence)) continue;
     const std::string words = without_quoted_titles(sentence);
     const detail::Query q = index.query(words, stemmer);
-    const detail::TextAnalysis analysis = concepts.analyse(words, stemmer);
+    detail::TextAnalysis analysis = concepts.analyse(words, stemmer);
+    detail::drop_alternatives(analysis);
     const detail::Cues cues = detail::find_cues(analysis, stemmer);
 
     std::optional<std::uint32_t> found;

@@ -236,6 +236,27 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
   return cues;
 }
 
+void drop_alternatives(TextAnalysis& text) {
+  constexpr std::size_t kReach = 4;
+  std::vector<std::size_t> opens;  // the word after which an alternative starts
+  for (std::size_t w = 1; w < text.words.size(); ++w) {
+    const bool rather = text.words[w - 1] == "rather" && text.words[w] == "than";
+    const bool instead = text.words[w - 1] == "instead" && text.words[w] == "of";
+    if (rather || instead) opens.push_back(w);
+  }
+  if (opens.empty()) return;
+  // A mention whose last word is in the alternative: one split by the opener
+  // ("pain in the hip rather than in the back") is the alternative's too.
+  auto set_aside = [&](const TextAnalysis::Mention& m) {
+    const std::size_t at = text.term_word[m.end - 1];
+    for (std::size_t w : opens) {
+      if (at > w && at <= w + kReach) return true;
+    }
+    return false;
+  };
+  text.mentions.erase(std::remove_if(text.mentions.begin(), text.mentions.end(), set_aside), text.mentions.end());
+}
+
 Polarity polarity_of(const TextAnalysis& text, const Cues& cues, const std::vector<std::size_t>& claim_mentions) {
   std::size_t last = 0;
   if (claim_mentions.empty()) {

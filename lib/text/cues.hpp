@@ -32,6 +32,11 @@ struct Cues {
 // ("my back hurts" is a symptom, not harm).
 Cues find_cues(const TextAnalysis& text, Stemmer& stemmer);
 
+// Drops the mentions a text sets aside as the alternative it does not mean: those
+// ending within four words after "rather than" or "instead of" ("can a stiff
+// psoas cause pain in the hip rather than in the back?" is not about back pain).
+void drop_alternatives(TextAnalysis& text);
+
 // What a sentence does with a claim whose concepts it names in the mentions
 // `claim_mentions` (indices into text.mentions; empty: the whole sentence):
 //   - denies, when words of doubt are anywhere in it ("whether X ... is an open

@@ -17,7 +17,8 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   detail::Stemmer& stemmer = detail::thread_stemmer();
   const auto& index = store.search_index();
   const detail::Query q = index.query(text, stemmer);
-  const detail::TextAnalysis analysis = store.concept_index().analyse(text, stemmer);
+  detail::TextAnalysis analysis = store.concept_index().analyse(text, stemmer);
+  detail::drop_alternatives(analysis);
   struct Hit {
     std::uint32_t claim = 0;
     double score = 0.0;
@@ -61,7 +62,8 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
   }
   const detail::Store& store = *state_->store;
   detail::Stemmer& stemmer = detail::thread_stemmer();
-  const detail::TextAnalysis text = store.concept_index().analyse(id_or_question, stemmer);
+  detail::TextAnalysis text = store.concept_index().analyse(id_or_question, stemmer);
+  detail::drop_alternatives(text);
   for (std::uint32_t c : detail::named_concepts(text)) m.concepts.emplace_back(store.id(detail::Table::concept, c));
   const detail::Query words = store.search_index().query(id_or_question, stemmer);
   const auto covered = detail::covered_claims(store, text, detail::find_cues(text, stemmer), words);
