@@ -29,9 +29,8 @@
  *
  * Threads: a claimkb_t is immutable once open. Any number of threads may call the
  * query functions (claimkb_claim_count, claimkb_verdict_json, claimkb_list_json,
- * claimkb_search_json, claimkb_check_json, claimkb_record_json) on the same handle at once, without
- * locking. claimkb_open
- * may run on several threads at once (each gets its own handle), but it reads the
+ * claimkb_search_json, claimkb_check_json, claimkb_record_json, claimkb_quotes_json) on the same handle at once,
+ * without locking. claimkb_open may run on several threads at once (each gets its own handle), but it reads the
  * environment, so not while another thread calls setenv(). claimkb_close must not
  * run while any other call uses the same handle. claimkb_free and claimkb_version
  * are thread-safe.
@@ -144,6 +143,15 @@ CLAIMKB_EXPORT char* claimkb_check_json(const claimkb_t* kb, const char* text, c
  * Failure: NULL and *errptr set (no record has that id: CLAIMKB_E_NOT_FOUND; kb or
  * id NULL; out of memory). */
 CLAIMKB_EXPORT char* claimkb_record_json(const claimkb_t* kb, const char* id, char** errptr);
+
+/* The quotes in evidence findings checked against their citations' abstracts, as
+ * the "quotes" object `claimkb lint --quotes --json` prints: {"checked",
+ * "matched", "unverifiable", "failed", "failures": [{"file", "line", "column",
+ * "severity", "code", "message"}, ...]}. Failed quotes are in the JSON, not an
+ * error of the call.
+ * Success: the JSON, which the caller frees with claimkb_free().
+ * Failure: NULL and *errptr set (kb NULL, or out of memory). */
+CLAIMKB_EXPORT char* claimkb_quotes_json(const claimkb_t* kb, char** errptr);
 
 /* Releases a string returned by any claimkb function (results and error
  * messages). NULL is ignored. */

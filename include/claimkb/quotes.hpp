@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "claimkb/export.h"
@@ -31,5 +32,17 @@ struct QuoteCheck {
 };
 
 CLAIMKB_EXPORT QuoteCheck check_quotes(const KnowledgeBase& kb);
+
+// check_quotes(kb) as the "quotes" object of `claimkb lint --quotes --json`:
+// {"checked", "matched", "unverifiable", "failed", "failures": [{"file", "line",
+// "column", "severity", "code", "message"}, ...]}; the C API's claimkb_quotes_json
+// returns the same string. indent < 0: one line.
+CLAIMKB_EXPORT std::string quotes_json(const KnowledgeBase& kb, int indent = -1);
+// The same object for a check already made.
+CLAIMKB_EXPORT std::string quotes_json(const QuoteCheck& checked, int indent = -1);
+
+// Diagnostics as the JSON array `claimkb lint --json` prints for "errors" and
+// "warnings": [{"file", "line", "column", "severity", "code", "message"}, ...].
+CLAIMKB_EXPORT std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics, int indent = -1);
 
 }  // namespace claimkb

@@ -15,6 +15,7 @@
 
 #include "claimkb/knowledge_base.hpp"
 #include "claimkb/listing.hpp"
+#include "claimkb/quotes.hpp"
 #include "claimkb/text.hpp"
 #include "claimkb/verdict.hpp"
 #include "claimkb/version.hpp"
@@ -216,6 +217,16 @@ char* claimkb_record_json(const claimkb_t* kb, const char* id, char** errptr) {
       return nullptr;
     }
     return copy_out(*json);
+  });
+}
+
+char* claimkb_quotes_json(const claimkb_t* kb, char** errptr) {
+  return guarded(errptr, [&](Failure& failure) -> char* {
+    if (kb == nullptr) {
+      failure.set("claimkb_quotes_json: kb must not be NULL", Code::bad_argument);
+      return nullptr;
+    }
+    return copy_out(claimkb::quotes_json(kb->kb));
   });
 }
 

@@ -249,3 +249,32 @@ TEST_CASE("check through the C API gives check_json's array, polarity and agreem
   CHECK(claimkb_last_error_code() == CLAIMKB_E_BAD_ARGUMENT);
   claimkb_free(err);
 }
+
+TEST_CASE("the quote check through the C API gives quotes_json's object, failures with their place") {
+  // A citation with an abstract; one finding quotes it, the other quotes words the
+  // abstract does not have: 2 checked, 1 matched, 0 unverifiable, 1 failed, and the
+  // failure points at the claims file.
+  TempKb dir;
+  dir.write("citations/t.yaml",
+            "id: trial1\ndesign: rct\ntitle: A trial\nauthors: [Smith J]\nyear: 2001\njournal: J Test\n"
+            "abstract: Stretching increased hip extension by five degrees.\n");
+  dir.write("claims/c.yaml",
+            "- id: a\n  statement: Stretching helps.\n  evidence:\n"
+            "    - {citation: trial1, stance: supports, finding: 'It \"increased hip extension\".'}\n"
+            "- id: b\n  statement: Stretching cures.\n  evidence:\n"
+            "    - {citation: trial1, stance: supports, finding: 'It \"cured everyone\".'}\n");
+  char* err = nullptr;
+  claimkb_t* kb = claimkb_open(dir.path().c_str(), &err);
+  REQUIRE(kb != nullptr);
+  const std::string json = take(claimkb_quotes_json(kb, &err));
+  CHECK(err == nullptr);
+  auto cpp = claimkb::KnowledgeBase::open(dir.path());
+  REQUIRE(cpp.ok());
+  CHECK(json == claimkb::quotes_json(*cpp));
+  CHECK(json.find("\"checked\":2,\"matched\":1,\"unverifiable\":0,\"failed\":1") != std::string::npos);
+  CHECK(json.find("c.yaml") != std::string::npos);
+  CHECK(claimkb_quotes_json(nullptr, &err) == nullptr);
+  CHECK(claimkb_last_error_code() == CLAIMKB_E_BAD_ARGUMENT);
+  claimkb_free(err);
+  claimkb_close(kb);
+}

@@ -12,17 +12,8 @@
 namespace claimkb::cli {
 namespace {
 
-nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& ds) {
-  nlohmann::ordered_json a = nlohmann::ordered_json::array();
-  for (const auto& d : ds) {
-    a.push_back({{"file", d.file},
-                 {"line", d.line},
-                 {"column", d.column},
-                 {"severity", d.severity == Diagnostic::Severity::error ? "error" : "warning"},
-                 {"code", std::string(to_string(d.code))},
-                 {"message", d.message}});
-  }
-  return a;
+nlohmann::ordered_json diagnostics(const std::vector<Diagnostic>& ds) {
+  return nlohmann::ordered_json::parse(diagnostics_json(ds));
 }
 
 // The one line `--quotes` always prints.
@@ -44,14 +35,10 @@ int run(const Options& o, bool quotes, Io& io) {
                                 {"claims", kb ? kb->claim_count() : 0},
                                 {"citations", kb ? kb->citation_count() : 0},
                                 {"concepts", kb ? kb->concept_count() : 0},
-                                {"errors", diagnostics_json(errors)},
-                                {"warnings", diagnostics_json(warnings)}};
+                                {"errors", diagnostics(errors)},
+                                {"warnings", diagnostics(warnings)}};
     if (checked) {
-      j["quotes"] = {{"checked", checked->checked},
-                     {"matched", checked->matched},
-                     {"unverifiable", checked->unverifiable},
-                     {"failed", checked->failed},
-                     {"failures", diagnostics_json(checked->failures)}};
+      j["quotes"] = nlohmann::ordered_json::parse(quotes_json(*checked));
     } else if (quotes) {
       j["quotes"] = nullptr;  // not checked: the KB did not load
     }
