@@ -39,7 +39,7 @@ CLAIMKB_EXPORT QuoteCheck check_quotes(const KnowledgeBase& kb);
 // returns the same string. indent < 0: one line.
 CLAIMKB_EXPORT std::string quotes_json(const KnowledgeBase& kb, int indent = -1);
 // The same object for a check already made.
-CLAIMKB_EXPORT std::string quotes_json(const QuoteCheck& checked, int indent = -1);
+CLAIMKB_EXPORT std::string quotes_json(const QuoteCheck& q, int indent = -1);
 
 // Diagnostics as the JSON array `claimkb lint --json` prints for "errors" and
 // "warnings": [{"file", "line", "column", "severity", "code", "message"}, ...].

@@ -54,10 +54,8 @@ bool weighs_two(const TextAnalysis& text, const std::vector<std::vector<std::uin
     return false;
   };
   auto same_kind = [&](std::size_t a, std::size_t b) {
-    for (std::uint32_t c : mention_ancestors[a]) {
-      if (contains(mention_ancestors[b], c)) return true;
-    }
-    return false;
+    return std::any_of(mention_ancestors[a].begin(), mention_ancestors[a].end(),
+                       [&](std::uint32_t c) { return contains(mention_ancestors[b], c); });
   };
   for (std::size_t w = 0; w < text.words.size(); ++w) {
     const std::string& word = text.words[w];

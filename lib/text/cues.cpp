@@ -249,10 +249,7 @@ void drop_alternatives(TextAnalysis& text) {
   // ("pain in the hip rather than in the back") is the alternative's too.
   auto set_aside = [&](const TextAnalysis::Mention& m) {
     const std::size_t at = text.term_word[m.end - 1];
-    for (std::size_t w : opens) {
-      if (at > w && at <= w + kReach) return true;
-    }
-    return false;
+    return std::any_of(opens.begin(), opens.end(), [&](std::size_t w) { return at > w && at <= w + kReach; });
   };
   text.mentions.erase(std::remove_if(text.mentions.begin(), text.mentions.end(), set_aside), text.mentions.end());
 }
