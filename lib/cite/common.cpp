@@ -1,7 +1,6 @@
 // Helpers of lib/cite: names, years, DOIs, pages, lines.
 #include "cite/common.hpp"
 
-#include <cctype>
 #include <utility>
 
 namespace claimkb::detail::cite {
@@ -159,10 +158,9 @@ NameParts split_author(std::string_view author) {
 
 int year_in(std::string_view s) {
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-    bool digits = true;
-    for (std::size_t k = 0; k < 4; ++k) digits = digits && std::isdigit(static_cast<unsigned char>(s[i + k])) != 0;
-    const bool alone = (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
-                       (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4])));
+    const auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
+    const bool digits = digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3);
+    const bool alone = (i == 0 || !digit(i - 1)) && (i + 4 == s.size() || !digit(i + 4));
     if (digits && alone) {
       const int y = std::stoi(std::string(s.substr(i, 4)));
       if (y >= 1000 && y <= 2999) return y;

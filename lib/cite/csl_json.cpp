@@ -118,10 +118,13 @@ void read_csl_json(std::string_view text, const std::string& file, std::vector<R
           c.authors.push_back(lit);
           continue;
         }
-        const std::string particle = text_of(a, "non-dropping-particle");
-        if (!particle.empty()) family = particle + " " + family;
-        const std::string dropping = text_of(a, "dropping-particle");
-        if (!dropping.empty()) family = dropping + " " + family;
+        // "van" of "van Beethoven", then "de" of "de la Cruz": before the family name.
+        for (const char* key : {"non-dropping-particle", "dropping-particle"}) {
+          std::string particle = text_of(a, key);
+          if (particle.empty()) continue;
+          particle += ' ';
+          family.insert(0, particle);
+        }
         c.authors.push_back(author_from_parts(family, text_of(a, "given"), text_of(a, "suffix")));
       }
     }

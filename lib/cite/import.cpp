@@ -279,8 +279,9 @@ Result<ImportPlan> plan_import(const std::vector<CitationSource>& sources, const
                 ". DESIGN NOT KNOWN: the record names no publication type, and expert_opinion is a placeholder "
                 "that counts for nothing; set the real design, then edit this note.";
     } else {
-      c.notes = "Imported by claimkb import from " + where + ". DESIGN SUGGESTED from the publication type '" + from +
-                "'; check it against the paper, then edit this note.";
+      c.notes = "Imported by claimkb import from " + where + ". DESIGN SUGGESTED from the publication type '";
+      c.notes += from;
+      c.notes += "'; check it against the paper, then edit this note.";
     }
     const auto warn = [&](const std::string& message) {
       Diagnostic w;

@@ -1,5 +1,6 @@
 // RIS: "TY  - " starts a record, "ER  - " ends it; tags in any order, repeated
 // tags kept in order, a line without a tag continues the value before it.
+#include <array>
 #include <string>
 
 #include "cite/common.hpp"
@@ -15,22 +16,25 @@ bool is_tag(std::string_view l) {
   return cap(l[0]) && alnum(l[1]) && l[2] == ' ' && l[3] == ' ' && l[4] == '-' && (l.size() == 5 || l[5] == ' ');
 }
 
+constexpr std::size_t kJournalTags = 5;
+
 struct Pending {
   RawRecord r;
-  std::string sp, ep, journal_by_rank[5];  // J2, JA, JO, T2, JF
+  std::string sp, ep;
+  std::array<std::string, kJournalTags> journal_by_rank;  // J2, JA, JO, T2, JF
   bool open = false;
 };
 
 void set(Pending& p, std::string_view tag, const std::string& v) {
   Citation& c = p.r.c;
-  static constexpr std::string_view kJournal[] = {"J2", "JA", "JO", "T2", "JF"};
-  for (std::size_t i = 0; i < 5; ++i) {
+  static constexpr std::string_view kJournal[kJournalTags] = {"J2", "JA", "JO", "T2", "JF"};
+  for (std::size_t i = 0; i < kJournalTags; ++i) {
     if (tag == kJournal[i]) {
       if (p.journal_by_rank[i].empty()) p.journal_by_rank[i] = v;
       return;
     }
   }
-  if (tag == "TY") {
+  if (tag == "TY" || tag == "M3") {  // the kind of reference, the type of work
     p.r.types.push_back(v);
   } else if (tag == "AU" || tag == "A1") {
     c.authors.push_back(author_from_inverted(v));
@@ -64,8 +68,6 @@ void set(Pending& p, std::string_view tag, const std::string& v) {
     c.publisher = v;
   } else if (tag == "AB" || tag == "N2") {
     if (c.abstract.empty()) c.abstract = v;
-  } else if (tag == "M3") {
-    p.r.types.push_back(v);
   }
 }
 

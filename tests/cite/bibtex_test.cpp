@@ -42,11 +42,11 @@ TEST_CASE("BibTeX: @string, #, accents, multi-word surnames, crossref") {
 
 TEST_CASE("BibTeX: LaTeX to text and names with particles and suffixes") {
   using claimkb::detail::cite::latex_to_text;
-  CHECK(latex_to_text("Laid{\\'e}") == "Laidé");
-  CHECK(latex_to_text("Bj{\\\"o}rk \\& Sons") == "Björk & Sons");
-  CHECK(latex_to_text("Stra{\\ss}e") == "Straße");
-  CHECK(latex_to_text("\\emph{Very} good") == "Very good");  // an unknown command is dropped, its text kept
-  CHECK(latex_to_text("50\\% of it") == "50% of it");
+  CHECK(latex_to_text(R"(Laid{\'e})") == "Laidé");
+  CHECK(latex_to_text(R"(Bj{\"o}rk \& Sons)") == "Björk & Sons");
+  CHECK(latex_to_text(R"(Stra{\ss}e)") == "Straße");
+  CHECK(latex_to_text(R"(\emph{Very} good)") == "Very good");  // an unknown command is dropped, its text kept
+  CHECK(latex_to_text(R"(50\% of it)") == "50% of it");
 
   // "First von Last", "von Last, First" and "Last, Jr, First": the name forms of
   // BibTeX; the KB writes "Surname Initials", suffix last (as MEDLINE does).
