@@ -6,6 +6,7 @@
 #pragma once
 
 #include "claimkb/check.hpp"
+#include "claimkb/cite.hpp"
 #include "claimkb/graph.hpp"
 #include "claimkb/knowledge_base.hpp"
 #include "claimkb/listing.hpp"

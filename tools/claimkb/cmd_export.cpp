@@ -1,0 +1,47 @@
+// `claimkb export --format csl-json|ris|bibtex|nbib [-o FILE]`: every citation of
+// the KB for a reference manager (docs/cli.md, docs/import.md).
+#include <memory>
+#include <ostream>
+
+#include "claimkb/claimkb.hpp"
+#include "common.hpp"
+
+namespace claimkb::cli {
+namespace {
+
+struct Args {
+  std::string format, output;
+};
+
+int run(const Options& o, const Args& a, Io& io) {
+  const auto format = parse_citation_format(a.format);
+  if (!format) {
+    io.err << "claimkb export: unknown format '" << to_valid_utf8(a.format) << "': use csl-json, ris, bibtex or nbib\n";
+    return kUsage;
+  }
+  int exit = kDone;
+  auto kb = open_kb(o, io.err, exit);
+  if (!kb) return exit;
+  std::vector<Citation> citations;
+  citations.reserve(kb->citation_count());
+  for (std::size_t i = 0; i < kb->citation_count(); ++i) citations.push_back(kb->citation_at(i));
+  const std::string text = export_citations(citations, *format);
+  if (a.output.empty()) {
+    io.out << text;
+    return kDone;
+  }
+  return write_output(a.output, text, io.err) ? kDone : kIo;
+}
+
+Run setup(CLI::App& app) {
+  auto a = std::make_shared<Args>();
+  app.add_option("--format", a->format, "csl-json, ris, bibtex or nbib")->required();
+  app.add_option("-o,--output", a->output, "the file to write (replaced whole); default: standard output");
+  return [a](const Options& o, Io& io) { return run(o, *a, io); };
+}
+
+}  // namespace
+
+const Command kExportCommand{"export", "write every citation as CSL-JSON, RIS, BibTeX or PubMed MEDLINE (nbib)", setup};
+
+}  // namespace claimkb::cli
