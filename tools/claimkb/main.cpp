@@ -16,7 +16,7 @@ using claimkb::cli::Command;
 const Command* const kCommands[] = {
     &claimkb::cli::kVerdictCommand, &claimkb::cli::kListCommand,    &claimkb::cli::kSearchCommand,
     &claimkb::cli::kCheckCommand,   &claimkb::cli::kShowCommand,    &claimkb::cli::kGraphCommand,
-    &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand,
+    &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand, &claimkb::cli::kServeCommand,
 };
 
 int run_cli(int argc, char** argv) {
