@@ -31,7 +31,9 @@ std::string file_identity(const std::string& path) {
          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
-void log_event(nlohmann::ordered_json j) { log_line(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)); }
+void log_event(const nlohmann::ordered_json& j) {
+  log_line(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 // Opens the KB again and swaps it in; a KB that fails to open leaves the old one
 // serving, and the log says why.
