@@ -8,8 +8,8 @@ set -euo pipefail
 
 answer=(g++ cmake make pkg-config
         libyaml-cpp-dev libyaml-dev libboost-dev nlohmann-json3-dev libcli11-dev libstemmer-dev
-        libxxhash-dev)
-test=(python3 python3-yaml doctest-dev clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time
+        libxxhash-dev libcpp-httplib-dev)
+test=(python3 python3-yaml python3-dev python3-pytest pybind11-dev doctest-dev clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time
       clang-format clang-tidy)
 
 case "${1:-}" in

@@ -19,7 +19,7 @@ command -v clang-tidy-14 >/dev/null && tidy=clang-tidy-14
 
 # include/claimkb/version.hpp.in is left out: clang-format splits its @VARIABLES@.
 sources() {
-  find lib include tools tests bench fuzz examples -type f \
+  find lib include tools tests bench fuzz examples python -type f \
     \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' -o -name '*.c' \) | LC_ALL=C sort
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of claimkb on a Debian 12 machine, setting it up first:
 #   1. the packages (tools/packages.sh test), configure and build ./build with the
-#      tests, check the code's format and clang-tidy, and the whole CTest suite;
+#      tests and the Python module (its pytest suite runs there only), check the code's format and clang-tidy, and the whole CTest suite;
 #   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. the concurrency test under ThreadSanitizer;
 #   4. each libFuzzer target for FUZZ_SECONDS seconds (default 60).
@@ -32,7 +32,7 @@ bash tools/packages.sh test
 log=build/test-build.log
 mkdir -p build
 if ! { cmake -S . -B build -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCLAIMKB_BUILD_TESTS=ON \
-         -DCLAIMKB_BUILD_EXAMPLES=ON -DCLAIMKB_REQUIRE_TESTS=ON -DCLAIMKB_WARNINGS_AS_ERRORS=ON \
+         -DCLAIMKB_BUILD_EXAMPLES=ON -DCLAIMKB_PYTHON=ON -DCLAIMKB_REQUIRE_TESTS=ON -DCLAIMKB_WARNINGS_AS_ERRORS=ON \
          -DCMAKE_EXPORT_COMPILE_COMMANDS=ON && cmake --build build -j"$(nproc)"; } >"$log" 2>&1; then
   cat "$log"
   echo "tools/test.sh: the build failed; the log is in $log" >&2

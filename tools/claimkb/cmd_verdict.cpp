@@ -4,6 +4,7 @@
 
 #include "claimkb/claimkb.hpp"
 #include "common.hpp"
+#include "no_match.hpp"
 #include "report_text.hpp"
 
 namespace claimkb::cli {
@@ -33,16 +34,7 @@ void print_no_clear_match(const KnowledgeBase& kb, const std::string& query, con
              << kb.claim(h.id)->statement << "\n";
     }
   }
-  if (json) {
-    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
-    for (const SearchHit& h : m.candidates) {
-      candidates.push_back({{"id", h.id}, {"score", h.score}, {"statement", kb.claim(h.id)->statement}});
-    }
-    io.out << dump({{"query", shown},
-                    {"match", m.kind == Match::Kind::unclear ? "unclear" : "none"},
-                    {"candidates", candidates}})
-           << "\n";
-  }
+  if (json) io.out << dump(no_match_json(kb, query, m)) << "\n";
 }
 
 int run(const Options& o, const std::string& query, Io& io) {
