@@ -28,6 +28,7 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   // higher: its covered score and concepts are wanted too.
   const auto ranked = index.rank(q, limit, detail::kListFloor);
   std::vector<std::uint32_t> wanted;
+  wanted.reserve(ranked.size());
   for (const auto& r : ranked) wanted.push_back(r.claim);
   for (const auto& c :
        detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q, limit, wanted)) {
