@@ -8,7 +8,10 @@
 //     index's terms: folded, stop words dropped, stemmed), sorted for look-up;
 //   - each concept with all the concepts it is narrower than, itself included (a
 //     mention of the psoas is a mention of the hip flexors too);
-//   - each claim's `about` relation, and the claims whose subject names each concept.
+//   - each claim's `about` relation, the claims whose subject names each concept,
+//     the claims whose object names it, and those whose object names a concept
+//     just narrower (the object index: matching scores only the claims whose
+//     subject and object the text may both name, concept_match.cpp).
 // A claim's subject, object, compared_with and population are the store's
 // references.
 #pragma once
@@ -52,9 +55,9 @@ class ConceptIndexBuilder {
   ConceptIndexBuilder& operator=(const ConceptIndexBuilder&) = delete;
 
   // Concepts first, in KB order, each with the indices of its broader concepts;
-  // then claims, in KB order, each with the indices of its subject concepts.
+  // then claims, in KB order, each with the indices of its subject and object concepts.
   void add_concept(const Concept& c, const std::vector<std::uint32_t>& broader);
-  void add_claim(const Claim& c, const std::vector<std::uint32_t>& subject);
+  void add_claim(const Claim& c, const std::vector<std::uint32_t>& subject, const std::vector<std::uint32_t>& object);
   std::string finish();
 
  private:
@@ -78,6 +81,11 @@ class ConceptIndex {
   std::vector<std::uint32_t> ancestors(std::uint32_t concept_index) const;
   // Claims whose subject names the concept, sorted.
   std::vector<std::uint32_t> claims_about(std::uint32_t concept_index) const;
+  // Claims whose object names the concept, sorted.
+  std::vector<std::uint32_t> claims_with_object(std::uint32_t concept_index) const;
+  // Claims whose object names a concept just narrower (the concept is among its
+  // broader concepts), sorted: a text that names this one names their object loosely.
+  std::vector<std::uint32_t> claims_with_narrower_object(std::uint32_t concept_index) const;
   // A claim's about relation, or nullopt for a claim without one.
   std::optional<Relation> relation(std::uint32_t claim) const;
 
@@ -88,7 +96,8 @@ class ConceptIndex {
   std::string positive_degree_term(std::string_view word, Stemmer& stemmer) const;
 
   std::uint32_t concepts_ = 0, claims_ = 0, phrases_ = 0, max_terms_ = 0;
-  Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_;
+  Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_, object_offsets_, object_claims_,
+      narrower_object_offsets_, narrower_object_claims_;
   Packed<std::uint8_t> relations_;
   Packed<std::uint32_t> phrase_offsets_, phrase_concept_;
   const char* phrase_bytes_ = nullptr;

@@ -1,6 +1,8 @@
 #include "text/concept_match.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <queue>
 
 #include "text/match_rules.hpp"
 
@@ -71,6 +73,44 @@ bool weighs_two(const TextAnalysis& text, const std::vector<std::vector<std::uin
   return false;
 }
 
+std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+// The claims worth scoring, sorted: those whose subject concepts include one the
+// text covers and whose object the text may name. Every claim covered_claims()
+// accepts is among them: it accepts a claim only when the text names its whole
+// subject, and either its whole object (none at all included) or, for a comparing
+// text, what the claim compares with. An object concept the text names is one it
+// covers (directly or through a narrower concept), or one just narrower than a
+// concept it names directly (how_named); the object index lists the claim under
+// both. The claims without an object, and when the text compares those that
+// compare, are kept whatever the text names.
+std::vector<std::uint32_t> candidate_claims(const Store& store, const std::vector<std::uint32_t>& direct,
+                                            const std::vector<std::uint32_t>& covered, const Cues& cues) {
+  const ConceptIndex& index = store.concept_index();
+  std::vector<std::uint32_t> object;
+  for (std::uint32_t c : covered) {
+    for (std::uint32_t claim : index.claims_with_object(c)) object.push_back(claim);
+  }
+  for (std::uint32_t c : direct) {
+    for (std::uint32_t claim : index.claims_with_narrower_object(c)) object.push_back(claim);
+  }
+  object = sorted_unique(std::move(object));
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t c : covered) {
+    for (std::uint32_t claim : index.claims_about(c)) {
+      if (contains(object, claim) || store.refs(Table::claim, claim, 4).empty() ||
+          (cues.comparative && !store.refs(Table::claim, claim, 5).empty())) {
+        out.push_back(claim);
+      }
+    }
+  }
+  return sorted_unique(std::move(out));
+}
+
 }  // namespace
 
 bool dominates(const ConceptCandidate& a, const ConceptCandidate& b) {
@@ -90,8 +130,54 @@ std::vector<std::uint32_t> named_concepts(const TextAnalysis& text) {
   return out;
 }
 
+namespace {
+
+double score_of(const ConceptCandidate& c) {
+  return kExplainedWeight * c.explained + kDirectWeight * c.directness + kRelationWeight * c.relation +
+         kWordingWeight * c.wording - (c.comparison_unasked ? kUnaskedComparisonPenalty : 0.0);
+}
+
+void sort_best_first(std::vector<ConceptCandidate>& out) {
+  std::sort(out.begin(), out.end(), [](const ConceptCandidate& a, const ConceptCandidate& b) {
+    return a.score != b.score ? a.score > b.score : a.claim < b.claim;
+  });
+}
+
+// The wording part (a phrasing coverage, the costly one) only for the claims that
+// can still be among the best `limit`, and for those `wanted`. A claim's score
+// grows with its wording share, which is at most 1 (the idf mass of some of a
+// phrasing's terms over that of all of them, summed alike), so the score with a
+// share of 1 bounds it. Taken in the order of that bound, a claim whose bound is
+// below the `limit` best scores found so far cannot be among the best `limit`:
+// they are exactly those of scoring every claim, in the same order.
+template <typename Wording>
+std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, Wording wording, std::size_t limit,
+                                          const std::vector<std::uint32_t>& wanted) {
+  for (ConceptCandidate& c : all) {
+    c.wording = 1.0;
+    c.score = score_of(c);
+  }
+  sort_best_first(all);
+  std::vector<ConceptCandidate> out;
+  std::priority_queue<double, std::vector<double>, std::greater<>> best;  // the best `limit` scores so far
+  for (ConceptCandidate& c : all) {
+    const bool may_be_best = best.size() < limit || (!best.empty() && c.score >= best.top());
+    if (!may_be_best && std::find(wanted.begin(), wanted.end(), c.claim) == wanted.end()) continue;
+    c.wording = wording(c.claim);
+    c.score = score_of(c);
+    best.push(c.score);
+    if (best.size() > limit) best.pop();
+    out.push_back(std::move(c));
+  }
+  sort_best_first(out);
+  return out;
+}
+
+}  // namespace
+
 std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
-                                             const Query& words) {
+                                             const Query& words, std::size_t limit,
+                                             const std::vector<std::uint32_t>& wanted) {
   std::vector<ConceptCandidate> out;
   if (text.mentions.empty()) return out;
   const ConceptIndex& index = store.concept_index();
@@ -111,12 +197,7 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
   std::sort(covered.begin(), covered.end());
   covered.erase(std::unique(covered.begin(), covered.end()), covered.end());
 
-  std::vector<std::uint32_t> candidates;
-  for (std::uint32_t c : covered) {
-    for (std::uint32_t claim : index.claims_about(c)) candidates.push_back(claim);
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const std::vector<std::uint32_t> candidates = candidate_claims(store, direct, covered, cues);
 
   const SearchIndex& wording = store.search_index();
   auto all_named = [&](const IndexList& needed) {
@@ -190,16 +271,20 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     c.explained = static_cast<double>(explained) / static_cast<double>(text.mentions.size());
     c.directness = named / static_cast<double>(counted);
     c.relation = relation_term;
-    c.wording = wording.phrasing_coverage(claim, words.known).share;
     c.comparison_unasked = comparison_unasked;
-    c.score = kExplainedWeight * c.explained + kDirectWeight * c.directness + kRelationWeight * c.relation +
-              kWordingWeight * c.wording - (comparison_unasked ? kUnaskedComparisonPenalty : 0.0);
     out.push_back(std::move(c));
   }
-  std::sort(out.begin(), out.end(), [](const ConceptCandidate& a, const ConceptCandidate& b) {
-    return a.score != b.score ? a.score > b.score : a.claim < b.claim;
-  });
-  return out;
+  if (limit >= out.size()) {
+    for (ConceptCandidate& c : out) {
+      c.wording = wording.phrasing_coverage(c.claim, words.known).share;
+      c.score = score_of(c);
+    }
+    sort_best_first(out);
+    return out;
+  }
+  return best_scored(
+      std::move(out), [&](std::uint32_t claim) { return wording.phrasing_coverage(claim, words.known).share; }, limit,
+      wanted);
 }
 
 }  // namespace claimkb::detail

@@ -9,6 +9,7 @@
 // text's BM25 score against their own wording.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -31,9 +32,13 @@ struct ConceptCandidate {
   std::vector<std::uint32_t> concepts;  // the claim's concepts the text names
 };
 
-// Every claim the text covers, best first.
+// Every claim the text covers, best first. With a limit, fewer: the best `limit`
+// (exactly those, in the same order, as without one), the covered claims among
+// `wanted`, and any others scored on the way, each with the same score as without
+// a limit.
 std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
-                                             const Query& words);
+                                             const Query& words, std::size_t limit = SIZE_MAX,
+                                             const std::vector<std::uint32_t>& wanted = {});
 
 // Whether candidate a is better than b on every count that concepts decide: it
 // explains at least as much of the text, names its concepts at least as directly,

@@ -25,10 +25,17 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
     std::vector<std::uint32_t> concepts;
   };
   std::vector<Hit> hits;
-  for (const auto& c : detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q)) {
+  // Only the best `limit` covered claims can be listed, unless words rank one
+  // higher: its covered score and concepts are wanted too.
+  const auto ranked = index.rank(q, limit, detail::kListFloor);
+  std::vector<std::uint32_t> wanted;
+  wanted.reserve(ranked.size());
+  for (const auto& r : ranked) wanted.push_back(r.claim);
+  for (const auto& c :
+       detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q, limit, wanted)) {
     hits.push_back({c.claim, c.score, c.concepts});
   }
-  for (const auto& r : index.rank(q, limit, detail::kListFloor)) {
+  for (const auto& r : ranked) {
     auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.claim == r.claim; });
     if (same == hits.end()) {
       hits.push_back({r.claim, r.score, {}});
@@ -66,7 +73,9 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
   detail::drop_alternatives(text);
   for (std::uint32_t c : detail::named_concepts(text)) m.concepts.emplace_back(store.id(detail::Table::concept, c));
   const detail::Query words = store.search_index().query(id_or_question, stemmer);
-  const auto covered = detail::covered_claims(store, text, detail::find_cues(text, stemmer), words);
+  // The best kCandidates (at least two) are all this reads.
+  const auto covered = detail::covered_claims(store, text, detail::find_cues(text, stemmer), words,
+                                              static_cast<std::size_t>(detail::kCandidates));
   if (!covered.empty()) {
     m.by_concepts = true;
     for (std::size_t k = 0; k < covered.size() && k < detail::kCandidates; ++k) {

@@ -110,6 +110,11 @@ TEST_CASE("a broader word names a claim's object loosely, a narrower one more cl
   const Match vague = kb().match("does a tight hip flexor cause low back pain?");
   CHECK(score_of(vague, "psoas-causes-lbp") < 0.0);
   CHECK(vague.id.empty());
+  // Nor does a subject without its object: hip pain is neither low back pain nor
+  // narrower or just broader than it (the object index leaves the claim out).
+  const Match no_object = kb().match("does a tight psoas cause hip pain?");
+  CHECK(score_of(no_object, "psoas-causes-lbp") < 0.0);
+  CHECK(no_object.id.empty());
 
   // Yoga is narrower than exercise, low back pain narrower than back pain: the
   // prevention claim's concepts through narrower ones (0.6 each), "prevent" says
