@@ -628,8 +628,7 @@ class Loader {
     for (std::uint32_t i = 0; i < table(Table::claim).size(); ++i) {
       const auto claim = decode<Claim>(Table::claim, i);
       words.add(claim);
-      concepts.add_claim(claim, table(Table::claim).refs(i, 3, kClaimRefGroups),
-                         table(Table::claim).refs(i, 4, kClaimRefGroups));
+      concepts.add_claim(claim, table(Table::claim).refs(i, 3, kClaimRefGroups));
     }
     sections[section_index(Section::search_index)] = words.finish();
     sections[section_index(Section::concept_index)] = concepts.finish();

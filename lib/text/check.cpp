@@ -115,20 +115,21 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     std::optional<std::uint32_t> found;
     double score = 0.0;
     std::vector<std::uint32_t> named;
-    for (const detail::ConceptCandidate& c : detail::covered_claims(store, analysis, cues, q)) {
-      const double wording = index.phrasing_coverage(c.claim, q.known).share;
-      // A sentence that names nothing but the claim's concepts, each directly,
-      // and no cue word for any relation, makes it without a cue word too
-      // ("a regular massage can take the edge off a sore back"); not a claim that
-      // compares, which needs the comparison said.
-      const bool whole = c.explained >= 1.0 && c.directness >= detail::kSentenceWholeDirectness && c.relation >= 0.5 &&
-                         store.refs(Table::claim, c.claim, 5).empty();
-      if ((c.relation_fits || whole || wording >= detail::kSentenceWordingShare) && c.score >= detail::kSentenceFloor) {
-        found = c.claim;
-        score = c.score;
-        named = c.concepts;
-        break;  // best first
-      }
+    // A covered claim is made when a cue word fits its relation, or the sentence
+    // holds enough of its wording, or the sentence names nothing but the claim's
+    // concepts, each directly, and no cue word for any relation ("a regular massage
+    // can take the edge off a sore back"); not a claim that compares, which needs
+    // the comparison said. The best such claim is the one.
+    const auto made =
+        detail::best_accepted(store, analysis, cues, q, detail::kSentenceFloor, [&](const detail::ConceptCandidate& c) {
+          const bool whole = c.explained >= 1.0 && c.directness >= detail::kSentenceWholeDirectness &&
+                             c.relation >= 0.5 && store.refs(Table::claim, c.claim, 5).empty();
+          return c.relation_fits || whole || c.wording >= detail::kSentenceWordingShare;
+        });
+    if (made) {
+      found = made->claim;
+      score = made->score;
+      named = made->concepts;
     }
     if (!found && q.known.size() >= 3) {  // see check_rules.hpp
       detail::Coverage best;

@@ -9,11 +9,9 @@
 //   - each concept with all the concepts it is narrower than, itself included (a
 //     mention of the psoas is a mention of the hip flexors too);
 //   - each claim's `about` relation, the claims whose subject names each concept,
-//     the claims whose object names it, and those whose object names a concept
-//     just narrower (the object index: matching scores only the claims whose
-//     subject and object the text may both name, concept_match.cpp), and those
-//     whose subject names a concept just narrower (when the concept is itself
-//     narrower than another: "hip flexors" for the psoas, never "treatment").
+//     and those whose subject names a concept just narrower (when the concept is
+//     itself narrower than another: "hip flexors" for the psoas, never
+//     "treatment"): the claims matching looks at (concept_match.cpp).
 // A claim's subject, object, compared_with and population are the store's
 // references.
 #pragma once
@@ -57,9 +55,9 @@ class ConceptIndexBuilder {
   ConceptIndexBuilder& operator=(const ConceptIndexBuilder&) = delete;
 
   // Concepts first, in KB order, each with the indices of its broader concepts;
-  // then claims, in KB order, each with the indices of its subject and object concepts.
+  // then claims, in KB order, each with the indices of its subject concepts.
   void add_concept(const Concept& c, const std::vector<std::uint32_t>& broader);
-  void add_claim(const Claim& c, const std::vector<std::uint32_t>& subject, const std::vector<std::uint32_t>& object);
+  void add_claim(const Claim& c, const std::vector<std::uint32_t>& subject);
   std::string finish();
 
  private:
@@ -83,11 +81,6 @@ class ConceptIndex {
   std::vector<std::uint32_t> ancestors(std::uint32_t concept_index) const;
   // Claims whose subject names the concept, sorted.
   std::vector<std::uint32_t> claims_about(std::uint32_t concept_index) const;
-  // Claims whose object names the concept, sorted.
-  std::vector<std::uint32_t> claims_with_object(std::uint32_t concept_index) const;
-  // Claims whose object names a concept just narrower (the concept is among its
-  // broader concepts), sorted: a text that names this one names their object loosely.
-  std::vector<std::uint32_t> claims_with_narrower_object(std::uint32_t concept_index) const;
   // Claims whose subject names a concept just narrower, when this concept has a
   // broader concept itself, sorted: a question that names it may mean their subject.
   std::vector<std::uint32_t> claims_with_narrower_subject(std::uint32_t concept_index) const;
@@ -101,8 +94,8 @@ class ConceptIndex {
   std::string positive_degree_term(std::string_view word, Stemmer& stemmer) const;
 
   std::uint32_t concepts_ = 0, claims_ = 0, phrases_ = 0, max_terms_ = 0;
-  Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_, object_offsets_, object_claims_,
-      narrower_object_offsets_, narrower_object_claims_, narrower_about_offsets_, narrower_about_claims_;
+  Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_, narrower_about_offsets_,
+      narrower_about_claims_;
   Packed<std::uint8_t> relations_;
   Packed<std::uint32_t> phrase_offsets_, phrase_concept_;
   const char* phrase_bytes_ = nullptr;

@@ -11,6 +11,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "store/store.hpp"
@@ -46,6 +48,14 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
                                              const Query& words, std::size_t limit = SIZE_MAX,
                                              const std::vector<std::uint32_t>& wanted = {},
                                              Subjects subjects = Subjects::named);
+
+// The candidate covered_claims(store, text, cues, words) would list first among
+// those scoring at least `floor` that `accept` takes (it sees the whole candidate,
+// wording and score included), or nullopt; without working out the wording of
+// candidates that cannot be it. For sentences (Subjects::named).
+std::optional<ConceptCandidate> best_accepted(const Store& store, const TextAnalysis& text, const Cues& cues,
+                                              const Query& words, double floor,
+                                              const std::function<bool(const ConceptCandidate&)>& accept);
 
 // Whether candidate a is better than b on every count that concepts decide: it
 // explains at least as much of the text, names its concepts at least as directly,
