@@ -24,7 +24,7 @@ namespace claimkb::detail {
 // the layout (store/layout.hpp, the search index) changes; a change of the record
 // fields needs no new number: the payload keeps the field tables' fingerprint
 // (store/schema.hpp), and a snapshot with another one is refused.
-inline constexpr std::uint32_t kSnapshotFormat = 3;
+inline constexpr std::uint32_t kSnapshotFormat = 4;
 inline constexpr std::size_t kSnapshotHeaderSize = 64;
 inline constexpr char kSnapshotMagic[8] = {'C', 'L', 'A', 'I', 'M', 'K', 'B', 'S'};
 // Payload: u32 count of each table, u32 fingerprint of the field tables, then

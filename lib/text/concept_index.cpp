@@ -15,7 +15,7 @@ constexpr std::uint8_t kNoRelation = 0xFF;
 constexpr std::uint32_t kMaxPhraseTerms = 8;
 // Other words a phrase may have among its own and still be a mention.
 constexpr std::size_t kGapTerms = 2;
-constexpr std::size_t kHeader = std::size_t{9} * 4;
+constexpr std::size_t kHeader = std::size_t{10} * 4;
 
 std::string join(const std::vector<std::string>& terms, std::size_t first, std::size_t end) {
   std::string key;
@@ -67,6 +67,7 @@ struct ConceptIndexBuilder::State {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> about;            // (concept, claim)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> object;           // (concept, claim)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> narrower_object;  // (broader concept, claim)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> narrower_about;   // (broader concept, claim)
   std::uint32_t max_terms = 0;
 
   void add_phrase(std::string_view text, std::uint32_t concept_index) {
@@ -91,7 +92,15 @@ void ConceptIndexBuilder::add_claim(const Claim& c, const std::vector<std::uint3
                                     const std::vector<std::uint32_t>& object) {
   const auto index = static_cast<std::uint32_t>(s_->relations.size());
   s_->relations.push_back(c.about ? static_cast<std::uint8_t>(c.about->relation) : kNoRelation);
-  for (std::uint32_t s : subject) s_->about.emplace_back(s, index);
+  for (std::uint32_t s : subject) {
+    s_->about.emplace_back(s, index);
+    if (s >= s_->broader.size()) continue;
+    // Only under a concept that is itself narrower than another: "hip flexors"
+    // names the psoas loosely, "treatment" names no one treatment.
+    for (std::uint32_t b : s_->broader[s]) {
+      if (b < s_->broader.size() && !s_->broader[b].empty()) s_->narrower_about.emplace_back(b, index);
+    }
+  }
   for (std::uint32_t o : object) {
     s_->object.emplace_back(o, index);
     if (o < s_->broader.size()) {
@@ -136,6 +145,8 @@ std::vector<std::uint32_t> postings(const Packed<std::uint32_t>& offsets, const 
 //   u32 object_offsets[concepts + 1]; u32 object_claims[...]  (claims whose object names it, sorted)
 //   u32 narrower_object_offsets[concepts + 1]; u32 narrower_object_claims[...]  (claims whose object
 //       names a concept just narrower, sorted)
+//   u32 narrower_about_offsets[concepts + 1]; u32 narrower_about_claims[...]  (claims whose subject
+//       names a concept just narrower, for concepts that have a broader concept themselves, sorted)
 //   u8 relation[claims] (0xFF: no about), zero-padded to a multiple of 4;
 //   u32 phrase_offsets[phrases + 1]; u32 phrase_concept[phrases]; the phrases, sorted.
 std::string ConceptIndexBuilder::finish() {
@@ -159,6 +170,7 @@ std::string ConceptIndexBuilder::finish() {
   sort_unique(s.about);
   sort_unique(s.object);
   sort_unique(s.narrower_object);
+  sort_unique(s.narrower_about);
   std::sort(s.phrases.begin(), s.phrases.end());
   s.phrases.erase(std::unique(s.phrases.begin(), s.phrases.end()), s.phrases.end());
 
@@ -168,7 +180,7 @@ std::string ConceptIndexBuilder::finish() {
   for (const auto& p : s.phrases) phrase_bytes += p.first.size();
   for (std::size_t x :
        {std::size_t{concepts}, std::size_t{claims}, s.phrases.size(), phrase_bytes, std::size_t{s.max_terms},
-        ancestor_total, s.about.size(), s.object.size(), s.narrower_object.size()}) {
+        ancestor_total, s.about.size(), s.object.size(), s.narrower_object.size(), s.narrower_about.size()}) {
     w.u32(static_cast<std::uint32_t>(x));
   }
   std::uint32_t at = 0;
@@ -180,6 +192,7 @@ std::string ConceptIndexBuilder::finish() {
   write_postings(w, s.about, concepts);
   write_postings(w, s.object, concepts);
   write_postings(w, s.narrower_object, concepts);
+  write_postings(w, s.narrower_about, concepts);
   for (std::uint8_t r : s.relations) w.u8(r);
   while (w.size() % 4 != 0) w.u8(0);
   at = 0;
@@ -203,7 +216,7 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   const std::uint64_t phrase_bytes = header[3];
   x.max_terms_ = header[4];
   const std::uint64_t ancestor_total = header[5], about_total = header[6], object_total = header[7],
-                      narrower_total = header[8];
+                      narrower_total = header[8], narrower_about_total = header[9];
   if (x.concepts_ != concepts || x.claims_ != claims || x.max_terms_ > kMaxPhraseTerms) return std::nullopt;
   std::uint64_t at = kHeader;
   auto take = [&](std::uint64_t count, std::uint64_t size) {
@@ -220,6 +233,8 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   x.object_claims_ = Packed<std::uint32_t>(take(object_total, 4));
   x.narrower_object_offsets_ = Packed<std::uint32_t>(take(c + 1, 4));
   x.narrower_object_claims_ = Packed<std::uint32_t>(take(narrower_total, 4));
+  x.narrower_about_offsets_ = Packed<std::uint32_t>(take(c + 1, 4));
+  x.narrower_about_claims_ = Packed<std::uint32_t>(take(narrower_about_total, 4));
   x.relations_ = Packed<std::uint8_t>(take(x.claims_, 1));
   at = (at + 3) / 4 * 4;
   x.phrase_offsets_ = Packed<std::uint32_t>(take(std::uint64_t{x.phrases_} + 1, 4));
@@ -230,6 +245,7 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   if (!valid_offsets(x.ancestor_offsets_, c, ancestor_total) || !valid_offsets(x.about_offsets_, c, about_total) ||
       !valid_offsets(x.object_offsets_, c, object_total) ||
       !valid_offsets(x.narrower_object_offsets_, c, narrower_total) ||
+      !valid_offsets(x.narrower_about_offsets_, c, narrower_about_total) ||
       !valid_offsets(x.phrase_offsets_, x.phrases_, phrase_bytes)) {
     return std::nullopt;
   }
@@ -244,6 +260,9 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   }
   for (std::uint64_t i = 0; i < narrower_total; ++i) {
     if (x.narrower_object_claims_[i] >= x.claims_) return std::nullopt;
+  }
+  for (std::uint64_t i = 0; i < narrower_about_total; ++i) {
+    if (x.narrower_about_claims_[i] >= x.claims_) return std::nullopt;
   }
   for (std::uint32_t i = 0; i < x.claims_; ++i) {
     const std::uint8_t r = x.relations_[i];
@@ -318,6 +337,11 @@ std::vector<std::uint32_t> ConceptIndex::claims_with_object(std::uint32_t concep
 std::vector<std::uint32_t> ConceptIndex::claims_with_narrower_object(std::uint32_t concept_index) const {
   if (concept_index >= concepts_) return {};
   return postings(narrower_object_offsets_, narrower_object_claims_, concept_index);
+}
+
+std::vector<std::uint32_t> ConceptIndex::claims_with_narrower_subject(std::uint32_t concept_index) const {
+  if (concept_index >= concepts_) return {};
+  return postings(narrower_about_offsets_, narrower_about_claims_, concept_index);
 }
 
 std::optional<Relation> ConceptIndex::relation(std::uint32_t claim) const {

@@ -11,7 +11,9 @@
 //   - each claim's `about` relation, the claims whose subject names each concept,
 //     the claims whose object names it, and those whose object names a concept
 //     just narrower (the object index: matching scores only the claims whose
-//     subject and object the text may both name, concept_match.cpp).
+//     subject and object the text may both name, concept_match.cpp), and those
+//     whose subject names a concept just narrower (when the concept is itself
+//     narrower than another: "hip flexors" for the psoas, never "treatment").
 // A claim's subject, object, compared_with and population are the store's
 // references.
 #pragma once
@@ -86,6 +88,9 @@ class ConceptIndex {
   // Claims whose object names a concept just narrower (the concept is among its
   // broader concepts), sorted: a text that names this one names their object loosely.
   std::vector<std::uint32_t> claims_with_narrower_object(std::uint32_t concept_index) const;
+  // Claims whose subject names a concept just narrower, when this concept has a
+  // broader concept itself, sorted: a question that names it may mean their subject.
+  std::vector<std::uint32_t> claims_with_narrower_subject(std::uint32_t concept_index) const;
   // A claim's about relation, or nullopt for a claim without one.
   std::optional<Relation> relation(std::uint32_t claim) const;
 
@@ -97,7 +102,7 @@ class ConceptIndex {
 
   std::uint32_t concepts_ = 0, claims_ = 0, phrases_ = 0, max_terms_ = 0;
   Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_, object_offsets_, object_claims_,
-      narrower_object_offsets_, narrower_object_claims_;
+      narrower_object_offsets_, narrower_object_claims_, narrower_about_offsets_, narrower_about_claims_;
   Packed<std::uint8_t> relations_;
   Packed<std::uint32_t> phrase_offsets_, phrase_concept_;
   const char* phrase_bytes_ = nullptr;

@@ -18,9 +18,11 @@ enum class Named { no, through_narrower, directly, through_broader };
 
 // A text names a claim's concept directly, or through a narrower one (it says
 // "psoas", the claim says "hip flexors"), or loosely through the concept just
-// broader (it says "back pain", the claim "low back pain", as people do). Only a
-// claim whose subject is named directly or through a narrower concept is a
-// candidate at all: "treatment" names no one treatment.
+// broader (it says "back pain", the claim "low back pain", as people do). Which
+// claims are candidates at all is candidate_claims' choice: one of a claim's
+// subject concepts must be named directly or through a narrower concept, or, for a
+// question, through the concept just broader when that one is itself narrower than
+// another ("hip flexor" may mean the psoas; "treatment" names no one treatment).
 Named how_named(const Store& store, std::uint32_t concept_index, const std::vector<std::uint32_t>& direct,
                 const std::vector<std::uint32_t>& covered) {
   if (contains(direct, concept_index)) return Named::directly;
@@ -30,6 +32,22 @@ Named how_named(const Store& store, std::uint32_t concept_index, const std::vect
     if (contains(direct, parents[k])) return Named::through_broader;
   }
   return Named::no;
+}
+
+// Whether a text names one of a claim's subject concepts. For a sentence, in any
+// way how_named allows. For a question, one named only through the concept just
+// broader counts when that concept is itself narrower than another: "hip flexor"
+// may mean the psoas, but "treatment" names no one treatment, so a question about
+// "treating the psoas" is not about psoas release.
+bool subject_named(const Store& store, std::uint32_t concept_index, const std::vector<std::uint32_t>& direct,
+                   const std::vector<std::uint32_t>& covered, Subjects subjects) {
+  const Named how = how_named(store, concept_index, direct, covered);
+  if (how != Named::through_broader || subjects == Subjects::named) return how != Named::no;
+  const IndexList parents = store.refs(Table::concept, concept_index, 0);
+  for (std::uint32_t k = 0; k < parents.size(); ++k) {
+    if (contains(direct, parents[k]) && !store.refs(Table::concept, parents[k], 0).empty()) return true;
+  }
+  return false;
 }
 
 double directness(Named n) {
@@ -80,7 +98,8 @@ std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
 }
 
 // The claims worth scoring, sorted: those whose subject concepts include one the
-// text covers and whose object the text may name. Every claim covered_claims()
+// text covers (or, with Subjects::or_just_broader, one just narrower than a
+// concept it names directly) and whose object the text may name. Every claim covered_claims()
 // accepts is among them: it accepts a claim only when the text names its whole
 // subject, and either its whole object (none at all included) or, for a comparing
 // text, what the claim compares with. An object concept the text names is one it
@@ -89,7 +108,8 @@ std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
 // both. The claims without an object, and when the text compares those that
 // compare, are kept whatever the text names.
 std::vector<std::uint32_t> candidate_claims(const Store& store, const std::vector<std::uint32_t>& direct,
-                                            const std::vector<std::uint32_t>& covered, const Cues& cues) {
+                                            const std::vector<std::uint32_t>& covered, const Cues& cues,
+                                            Subjects subjects) {
   const ConceptIndex& index = store.concept_index();
   std::vector<std::uint32_t> object;
   for (std::uint32_t c : covered) {
@@ -100,13 +120,17 @@ std::vector<std::uint32_t> candidate_claims(const Store& store, const std::vecto
   }
   object = sorted_unique(std::move(object));
   std::vector<std::uint32_t> out;
-  for (std::uint32_t c : covered) {
-    for (std::uint32_t claim : index.claims_about(c)) {
+  auto consider = [&](const std::vector<std::uint32_t>& claims) {
+    for (std::uint32_t claim : claims) {
       if (contains(object, claim) || store.refs(Table::claim, claim, 4).empty() ||
           (cues.comparative && !store.refs(Table::claim, claim, 5).empty())) {
         out.push_back(claim);
       }
     }
+  };
+  for (std::uint32_t c : covered) consider(index.claims_about(c));
+  if (subjects == Subjects::or_just_broader) {
+    for (std::uint32_t c : direct) consider(index.claims_with_narrower_subject(c));
   }
   return sorted_unique(std::move(out));
 }
@@ -177,7 +201,7 @@ std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, Wor
 
 std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
                                              const Query& words, std::size_t limit,
-                                             const std::vector<std::uint32_t>& wanted) {
+                                             const std::vector<std::uint32_t>& wanted, Subjects subjects) {
   std::vector<ConceptCandidate> out;
   if (text.mentions.empty()) return out;
   const ConceptIndex& index = store.concept_index();
@@ -197,7 +221,7 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
   std::sort(covered.begin(), covered.end());
   covered.erase(std::unique(covered.begin(), covered.end()), covered.end());
 
-  const std::vector<std::uint32_t> candidates = candidate_claims(store, direct, covered, cues);
+  const std::vector<std::uint32_t> candidates = candidate_claims(store, direct, covered, cues, subjects);
 
   const SearchIndex& wording = store.search_index();
   auto all_named = [&](const IndexList& needed) {
@@ -210,7 +234,11 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
     const IndexList subject = store.refs(Table::claim, claim, 3), object = store.refs(Table::claim, claim, 4);
     const IndexList compared = store.refs(Table::claim, claim, 5), population = store.refs(Table::claim, claim, 6);
     const bool compares = !compared.empty() && all_named(compared) && cues.comparative;
-    if (!all_named(subject) || !(all_named(object) || compares)) continue;
+    bool subject_ok = true;
+    for (std::uint32_t k = 0; k < subject.size() && subject_ok; ++k) {
+      subject_ok = subject_named(store, subject[k], direct, covered, subjects);
+    }
+    if (!subject_ok || !(all_named(object) || compares)) continue;
     // A text that compares two things it names as the claim's subject ("is yoga
     // better than pilates for back pain?", both exercise) asks which is better: a
     // claim that compares nothing does not answer it.

@@ -32,13 +32,20 @@ struct ConceptCandidate {
   std::vector<std::uint32_t> concepts;  // the claim's concepts the text names
 };
 
+// How a text may name a claim's subject: directly or through a narrower concept
+// (sentences of a text to check), or also through the concept just broader when
+// that one is itself narrower than another (questions: "does a tight hip flexor
+// store emotions" asks about the psoas claim when no hip-flexor claim fits better).
+enum class Subjects { named, or_just_broader };
+
 // Every claim the text covers, best first. With a limit, fewer: the best `limit`
 // (exactly those, in the same order, as without one), the covered claims among
 // `wanted`, and any others scored on the way, each with the same score as without
 // a limit.
 std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
                                              const Query& words, std::size_t limit = SIZE_MAX,
-                                             const std::vector<std::uint32_t>& wanted = {});
+                                             const std::vector<std::uint32_t>& wanted = {},
+                                             Subjects subjects = Subjects::named);
 
 // Whether candidate a is better than b on every count that concepts decide: it
 // explains at least as much of the text, names its concepts at least as directly,

@@ -31,8 +31,8 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   std::vector<std::uint32_t> wanted;
   wanted.reserve(ranked.size());
   for (const auto& r : ranked) wanted.push_back(r.claim);
-  for (const auto& c :
-       detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q, limit, wanted)) {
+  for (const auto& c : detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q, limit, wanted,
+                                              detail::Subjects::or_just_broader)) {
     hits.push_back({c.claim, c.score, c.concepts});
   }
   for (const auto& r : ranked) {
@@ -74,8 +74,9 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
   for (std::uint32_t c : detail::named_concepts(text)) m.concepts.emplace_back(store.id(detail::Table::concept, c));
   const detail::Query words = store.search_index().query(id_or_question, stemmer);
   // The best kCandidates (at least two) are all this reads.
-  const auto covered = detail::covered_claims(store, text, detail::find_cues(text, stemmer), words,
-                                              static_cast<std::size_t>(detail::kCandidates));
+  const auto covered =
+      detail::covered_claims(store, text, detail::find_cues(text, stemmer), words,
+                             static_cast<std::size_t>(detail::kCandidates), {}, detail::Subjects::or_just_broader);
   if (!covered.empty()) {
     m.by_concepts = true;
     for (std::size_t k = 0; k < covered.size() && k < detail::kCandidates; ++k) {

@@ -25,7 +25,7 @@ ARTICLES = None
 
 HEADER_SIZE = 64          # kSnapshotHeaderSize (lib/snapshot.hpp)
 MAGIC = b"CLAIMKBS"       # kSnapshotMagic
-FORMAT = 3                # kSnapshotFormat; a new format must update this test on purpose
+FORMAT = 4                # kSnapshotFormat; a new format must update this test on purpose
 
 
 def run(*args, stdin=None, env=None):
