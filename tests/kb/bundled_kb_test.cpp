@@ -48,7 +48,8 @@ const Expected kExpected[] = {
     // Nourbakhsh + Biering-Sørensen, tier 2, n 1528 → supported at 2.
     {"back-extensor-endurance-predicts-back-pain", S, L},
     // Barker + Ivanac, tier 2; Ivanac high risk of bias is 1 of 2 (not more than half,
-    // no downgrade); n 130 < 400 -1 → supported at 1.
+    // no downgrade); n 130 < 400 -1 → supported at 1. Bouche 2011 is neutral (a small
+    // null, indirect), so it changes nothing.
     {"psoas-atrophy-in-chronic-back-pain", S, VL},
     // refutes: Peeler 2008 is the same sample as Peeler 2007 (equal tier and n; 2007 is
     // listed first and counts), so Peeler 2007 + Vigotsky, tier 2, n 83 -1 → 1;
@@ -120,6 +121,15 @@ const Expected kExpected[] = {
     {"psoas-is-key-to-back-pain", R, VL},
     {"psoas-stabilizes-lumbar-spine", I, std::nullopt},
     {"psoas-guards-hip-pathology", I, std::nullopt},
+    // Issue 15. No evidence: no record seen relates psoas length to hip pain; asserted
+    // by the popular guide → insufficient.
+    {"tight-psoas-causes-hip-pain", I, std::nullopt},
+    // Only an opinion link (the popular guide rejects the belief; web, never counted)
+    // and no source asserts it → insufficient.
+    {"feeling-tight-means-short-hip-flexors", I, std::nullopt},
+    // No evidence: no record seen tests strengthening for tightness; asserted by the
+    // popular guide → insufficient.
+    {"psoas-strengthening-relieves-tightness", I, std::nullopt},
 };
 
 }  // namespace
