@@ -120,13 +120,15 @@ int run(const Options& o, const ServeArgs& a, Io& io) {
   // Draining: /readyz says 503, so a load balancer's health check takes this replica
   // out of rotation, while requests still get answers (each closing its connection).
   // A second SIGTERM or SIGINT cuts the wait short.
-  if (a.drain_seconds > 0) {
-    const timespec drain{a.drain_seconds, 0};
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    sigtimedwait(&stop_signals, nullptr, &drain);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  for (int left = a.drain_seconds; left > 0; --left) {
+    const timespec second{1, 0};
+    const int s = sigtimedwait(&stop_signals, nullptr, &second);
+    flush_log();
+    if (s == SIGTERM || s == SIGINT) break;
   }
   server.stop();  // answers what is in flight, then returns from listen_after_bind()
   listener.join();
