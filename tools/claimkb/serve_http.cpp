@@ -58,7 +58,7 @@ void send(const httplib::Request& req, httplib::Response& res, const Answer& a, 
 namespace {
 std::mutex log_mutex;
 std::string log_buffer;  // request lines not yet written (guarded by log_mutex)
-constexpr std::size_t kLogBufferBytes = 64 * 1024;
+constexpr std::size_t kLogBufferBytes = std::size_t{64} * 1024;
 
 void write_out(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stderr);
