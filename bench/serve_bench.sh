@@ -74,6 +74,7 @@ defaults
     timeout connect 1s
     timeout client 10s
     timeout server 10s
+    timeout check 2s
     retries 3
     option redispatch 1
     retry-on all-retryable-errors
@@ -84,7 +85,7 @@ backend replicas
     balance roundrobin
     option httpchk GET /readyz
     http-check expect status 200
-    default-server check inter 500ms fall 1 rise 2 maxconn 64
+    default-server check inter 500ms fall 2 rise 2 maxconn 64
     server r1 127.0.0.1:$p1
     server r2 127.0.0.1:$p2
 EOF

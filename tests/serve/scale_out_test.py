@@ -1,6 +1,7 @@
 """Scaling out (docs/serving.md): two `claimkb serve` replicas memory-map one snapshot
 behind HAProxy while wrk loads them. Mid-run the snapshot is replaced (a new file
-renamed over it, then SIGHUP) and one replica is stopped (SIGTERM, with --drain).
+renamed over it, then SIGHUP) and one replica is stopped (SIGTERM, with --drain 2:
+HAProxy's check, every 200 ms, takes it out after two 503s from /readyz).
 Passes when wrk saw no failed request (no socket error, no status >= 400) and every
 answer sampled meanwhile is the old KB's answer or the new KB's.
 
@@ -37,6 +38,7 @@ defaults
     timeout connect 1s
     timeout client 10s
     timeout server 10s
+    timeout check 2s
     # A request that fails on one replica (refused connection, connection closed
     # before an answer, 503) is sent again, to the other replica.
     retries 3
@@ -51,7 +53,7 @@ backend replicas
     balance roundrobin
     option httpchk GET /readyz
     http-check expect status 200
-    default-server check inter 200ms fall 1 rise 2 maxconn 64
+    default-server check inter 200ms fall 2 rise 2 maxconn 64
     server r1 127.0.0.1:{port1}
     server r2 127.0.0.1:{port2}
 """
@@ -74,7 +76,7 @@ class Replica:
     def __init__(self, binary, snapshot, log_path):
         self.log = open(log_path, "w")
         self.log_path = log_path
-        self.proc = subprocess.Popen([binary, "serve", "--kb", snapshot, "--listen", "127.0.0.1:0", "--drain", "1"],
+        self.proc = subprocess.Popen([binary, "serve", "--kb", snapshot, "--listen", "127.0.0.1:0", "--drain", "2"],
                                      stdout=subprocess.PIPE, stderr=self.log, text=True)
         first = self.proc.stdout.readline()
         if not first:
