@@ -59,3 +59,8 @@ done
 # tuned on; paraphrase-holdout: one it never was).
 echo
 python3 bench/paraphrase_eval.py build-release/claimkb tests/data/paraphrase tests/data/paraphrase-holdout
+
+# claimkb serve over HTTP (docs/serving.md): verdict by id at 64 connections, straight
+# and through HAProxy, and across a reload; needs wrk and haproxy (tools/packages.sh test).
+echo
+bash bench/serve_bench.sh build-release/claimkb 10

@@ -250,6 +250,37 @@ class ReloadTest(unittest.TestCase):
         finally:
             self.assertEqual(server.stop(), 0)
 
+    def test_drain_answers_with_readyz_503_then_stops(self):
+        kb = os.path.join(self.dir, "kb")
+        write_kb(kb, CLAIMS)
+        server = Server("--kb", kb, "--drain", "3")
+        self.assertEqual(server.request("/readyz")[0], 200)
+        server.proc.send_signal(signal.SIGTERM)
+        server.wait_for_log(lambda l: l.get("event") == "stopping")
+        # Draining (3 s): not ready, so a load balancer stops sending; still answering,
+        # each answer closing its connection.
+        self.assertEqual(server.request("/readyz")[0], 503)
+        status, headers, _ = server.request("/v1/claims/things-help")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["Connection"], "close")
+        self.assertIsNone(server.proc.poll())
+        # A second SIGTERM cuts the drain short: exit 0 well before the 3 s are out.
+        started = time.time()
+        self.assertEqual(server.stop(), 0)
+        self.assertLess(time.time() - started, 2.5)
+
+    def test_a_port_in_use_is_refused(self):
+        kb = os.path.join(self.dir, "kb")
+        write_kb(kb, CLAIMS)
+        server = Server("--kb", kb)
+        try:
+            r = subprocess.run([BINARY, "serve", "--kb", kb, "--listen", f"127.0.0.1:{server.port}"],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(r.returncode, 4)  # cannot listen there
+            self.assertIn("cannot listen", r.stderr)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
     def test_an_invalid_kb_does_not_start(self):
         kb = os.path.join(self.dir, "kb")
         write_kb(kb, CLAIMS + "  bogus: 1\n")

@@ -1,7 +1,7 @@
 // `claimkb serve [--listen ADDR:PORT] [--threads N]`: the KB's answers over HTTP,
 // read-only JSON (docs/cli.md, serve). SIGHUP, or the snapshot file replaced by
 // rename, reloads the KB; SIGTERM or SIGINT stop the server once the requests in
-// flight are answered.
+// flight are answered (after --drain seconds of answering with /readyz at 503).
 #include <csignal>
 #include <ctime>
 #include <ostream>
@@ -21,6 +21,7 @@ namespace {
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   ServeLimits limits;
+  int drain_seconds = 0;  // after SIGTERM: answer, /readyz 503, for this long; then stop
 };
 
 // What identifies the file at `path`: a rename over it changes the inode.
@@ -82,9 +83,10 @@ int run(const Options& o, const ServeArgs& a, Io& io) {
 
   std::atomic<bool> stopping{false};
   httplib::Server server;
-  set_up_server(server, slot, a.limits, stopping);
+  ListenSocket listening;
+  set_up_server(server, slot, a.limits, stopping, listening);
   const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
-  if (bound < 0) {
+  if (bound < 0 || !widen_backlog(listening)) {
     io.err << "claimkb serve: cannot listen on " << a.listen << "\n";
     return kIo;
   }
@@ -99,6 +101,7 @@ int run(const Options& o, const ServeArgs& a, Io& io) {
   for (;;) {
     const timespec second{1, 0};
     const int s = sigtimedwait(&signals, nullptr, &second);
+    flush_log();
     if (s == SIGHUP) {
       reload(slot, path, "SIGHUP");
       identity = file_identity(path);
@@ -113,22 +116,40 @@ int run(const Options& o, const ServeArgs& a, Io& io) {
     }
   }
   stopping = true;
-  log_event({{"event", "stopping"}});
+  log_event({{"event", "stopping"}, {"drain_seconds", a.drain_seconds}});
+  // Draining: /readyz says 503, so a load balancer's health check takes this replica
+  // out of rotation, while requests still get answers (each closing its connection).
+  // A second SIGTERM or SIGINT cuts the wait short.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  for (int left = a.drain_seconds; left > 0; --left) {
+    const timespec second{1, 0};
+    const int s = sigtimedwait(&stop_signals, nullptr, &second);
+    flush_log();
+    if (s == SIGTERM || s == SIGINT) break;
+  }
   server.stop();  // answers what is in flight, then returns from listen_after_bind()
   listener.join();
+  flush_log();
   return kDone;
 }
 
 Run setup(CLI::App& app) {
   auto a = std::make_shared<ServeArgs>();
   app.add_option("--listen", a->listen, "ADDR:PORT to listen on (default 127.0.0.1:8080; port 0: any free port)");
-  app.add_option("--threads", a->limits.threads, "requests answered at once (default 8)")->check(CLI::Range(1, 1024));
+  app.add_option("--threads", a->limits.threads, "connections served at once, one thread each (default 64)")
+      ->check(CLI::Range(1, 1024));
   app.add_option("--max-body", a->limits.max_body, "largest POST body in bytes (default 1048576)")
       ->check(CLI::Range(1, 1 << 30));
   app.add_option("--timeout", a->limits.timeout_seconds, "seconds to read a request or write an answer (default 10)")
       ->check(CLI::Range(1, 3600));
   app.add_option("--max-age", a->limits.max_age_seconds, "Cache-Control max-age of answers, seconds (default 60)")
       ->check(CLI::Range(0, 86400));
+  app.add_option("--drain", a->drain_seconds,
+                 "seconds to keep answering after SIGTERM, with /readyz at 503, before stopping (default 0)")
+      ->check(CLI::Range(0, 3600));
   return [a](const Options& o, Io& io) { return run(o, *a, io); };
 }
 

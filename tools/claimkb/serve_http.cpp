@@ -8,6 +8,8 @@
 #include <exception>
 #include <mutex>
 
+#include <sys/socket.h>
+
 #include "common.hpp"
 #include "serve_answers.hpp"
 
@@ -31,6 +33,7 @@ std::string utc_now() {
 }
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr std::size_t kKeepAliveRequests = 10000;
 
 // Sends `a`. A KB answer (cacheable) carries the KB's ETag and Cache-Control, and a
 // GET whose If-None-Match names the current tag gets 304 with no body.
@@ -52,22 +55,57 @@ void send(const httplib::Request& req, httplib::Response& res, const Answer& a, 
 
 }  // namespace
 
-void log_line(const std::string& json) {
-  static std::mutex mutex;
-  const std::string line = json + "\n";
-  const std::lock_guard<std::mutex> lock(mutex);
-  std::fwrite(line.data(), 1, line.size(), stderr);
+namespace {
+std::mutex log_mutex;
+std::string log_buffer;  // request lines not yet written (guarded by log_mutex)
+constexpr std::size_t kLogBufferBytes = std::size_t{64} * 1024;
+
+void write_out(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stderr);
   std::fflush(stderr);
 }
+}  // namespace
 
-void set_up_server(httplib::Server& server, KbSlot& slot, const ServeLimits& limits,
-                   const std::atomic<bool>& stopping) {
+void log_line(const std::string& json, bool now) {
+  const std::lock_guard<std::mutex> lock(log_mutex);
+  log_buffer += json;
+  log_buffer += '\n';
+  if (now || log_buffer.size() >= kLogBufferBytes) {
+    write_out(log_buffer);
+    log_buffer.clear();
+  }
+}
+
+void flush_log() {
+  const std::lock_guard<std::mutex> lock(log_mutex);
+  if (log_buffer.empty()) return;
+  write_out(log_buffer);
+  log_buffer.clear();
+}
+
+bool widen_backlog(const ListenSocket& listening) {
+  return listening.fd >= 0 && ::listen(listening.fd, SOMAXCONN) == 0;
+}
+
+void set_up_server(httplib::Server& server, KbSlot& slot, const ServeLimits& limits, const std::atomic<bool>& stopping,
+                   ListenSocket& listening) {
   const std::size_t threads = limits.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(limits.max_body);
   server.set_read_timeout(limits.timeout_seconds, 0);
   server.set_write_timeout(limits.timeout_seconds, 0);
   server.set_keep_alive_timeout(limits.timeout_seconds);
+  // A connection answers up to this many requests before it is closed (httplib's
+  // default, 5, makes a client or proxy reconnect all the time), and each answer
+  // goes out at once rather than waiting on Nagle's algorithm for the client's ACK.
+  server.set_keep_alive_max_count(kKeepAliveRequests);
+  server.set_tcp_nodelay(true);
+  // Keep the listening socket, to widen its backlog once bound (widen_backlog()).
+  server.set_socket_options([&listening](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening.fd = sock;
+  });
   const int max_age = limits.max_age_seconds;
 
   // Every KB route: the KB is taken once, so a request finishes on the KB it began on
@@ -87,9 +125,18 @@ void set_up_server(httplib::Server& server, KbSlot& slot, const ServeLimits& lim
     };
   };
 
-  server.Get(R"(/v1/claims/([^/]+))", route(true, [](const KnowledgeBase& kb, const httplib::Request& req) {
-               return claim_answer(kb, req.matches[1].str());
-             }));
+  // The verdict by id, the answer asked most: worked out once per KB and id, then
+  // sent from the KB's cache (only 200 answers are kept, one per claim at most).
+  server.Get(R"(/v1/claims/([^/]+))", [&slot, max_age](const httplib::Request& req, httplib::Response& res) {
+    const std::shared_ptr<const ServedKb> served = slot.get();
+    const std::string id = req.matches[1].str();
+    std::shared_ptr<const Answer> a = served->verdicts.find(id);
+    if (!a) {
+      a = std::make_shared<const Answer>(claim_answer(served->kb, id));
+      if (a->status == 200) served->verdicts.put(id, a);
+    }
+    send(req, res, *a, served->etag, true, max_age);
+  });
   server.Get("/v1/claims",
              route(true, [](const KnowledgeBase& kb, const httplib::Request&) { return claims_answer(kb); }));
   server.Get("/v1/verdict", route(true, needs_q([](const KnowledgeBase& kb, const httplib::Request& req) {
@@ -113,9 +160,12 @@ void set_up_server(httplib::Server& server, KbSlot& slot, const ServeLimits& lim
                     kJson);
   });
 
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  server.set_pre_routing_handler([&stopping](const httplib::Request&, httplib::Response& res) {
     request_start = Clock::now();
     request_started = true;
+    // Draining before a stop: answer, but ask the client (or proxy) to reconnect
+    // elsewhere rather than send more on this connection.
+    if (stopping) res.set_header("Connection", "close");
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Errors httplib finds itself (no such route, a body too large, a request it cannot
@@ -143,7 +193,7 @@ void set_up_server(httplib::Server& server, KbSlot& slot, const ServeLimits& lim
       j["ms"] = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
       request_started = false;
     }
-    log_line(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    log_line(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), false);
   });
 }
 

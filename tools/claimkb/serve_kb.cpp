@@ -37,6 +37,17 @@ std::string content_tag(const KnowledgeBase& kb) {
 
 }  // namespace
 
+std::shared_ptr<const Answer> AnswerCache::find(const std::string& key) const {
+  const std::shared_lock<std::shared_mutex> lock(mutex_);
+  const auto it = answers_.find(key);
+  return it == answers_.end() ? nullptr : it->second;
+}
+
+void AnswerCache::put(const std::string& key, std::shared_ptr<const Answer> answer) const {
+  const std::unique_lock<std::shared_mutex> lock(mutex_);
+  if (answers_.size() < capacity_) answers_.emplace(key, std::move(answer));
+}
+
 std::shared_ptr<const ServedKb> load_served_kb(const std::string& path, std::ostream& err, int& exit) {
   auto kb = KnowledgeBase::open(path);
   if (!kb) {
@@ -45,7 +56,7 @@ std::shared_ptr<const ServedKb> load_served_kb(const std::string& path, std::ost
     return nullptr;
   }
   std::string etag = content_tag(*kb);
-  return std::make_shared<const ServedKb>(ServedKb{std::move(kb).value(), std::move(etag)});
+  return std::make_shared<const ServedKb>(std::move(kb).value(), std::move(etag));
 }
 
 }  // namespace claimkb::cli
