@@ -15,7 +15,7 @@ constexpr std::uint8_t kNoRelation = 0xFF;
 constexpr std::uint32_t kMaxPhraseTerms = 8;
 // Other words a phrase may have among its own and still be a mention.
 constexpr std::size_t kGapTerms = 2;
-constexpr std::size_t kHeader = std::size_t{8} * 4;
+constexpr std::size_t kHeader = std::size_t{7} * 4;
 
 std::string join(const std::vector<std::string>& terms, std::size_t first, std::size_t end) {
   std::string key;
@@ -61,11 +61,10 @@ TextAnalysis analyse_words(std::string_view text, Stemmer& stemmer) {
 
 struct ConceptIndexBuilder::State {
   Stemmer stemmer;
-  std::vector<std::pair<std::string, std::uint32_t>> phrases;           // (key, concept)
-  std::vector<std::vector<std::uint32_t>> broader;                      // by concept
-  std::vector<std::uint8_t> relations;                                  // by claim
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> about;           // (concept, claim)
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> narrower_about;  // (broader concept, claim)
+  std::vector<std::pair<std::string, std::uint32_t>> phrases;  // (key, concept)
+  std::vector<std::vector<std::uint32_t>> broader;             // by concept
+  std::vector<std::uint8_t> relations;                         // by claim
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> about;  // (concept, claim)
   std::uint32_t max_terms = 0;
 
   void add_phrase(std::string_view text, std::uint32_t concept_index) {
@@ -89,15 +88,7 @@ void ConceptIndexBuilder::add_concept(const Concept& c, const std::vector<std::u
 void ConceptIndexBuilder::add_claim(const Claim& c, const std::vector<std::uint32_t>& subject) {
   const auto index = static_cast<std::uint32_t>(s_->relations.size());
   s_->relations.push_back(c.about ? static_cast<std::uint8_t>(c.about->relation) : kNoRelation);
-  for (std::uint32_t s : subject) {
-    s_->about.emplace_back(s, index);
-    if (s >= s_->broader.size()) continue;
-    // Only under a concept that is itself narrower than another: "hip flexors"
-    // names the psoas loosely, "treatment" names no one treatment.
-    for (std::uint32_t b : s_->broader[s]) {
-      if (b < s_->broader.size() && !s_->broader[b].empty()) s_->narrower_about.emplace_back(b, index);
-    }
-  }
+  for (std::uint32_t s : subject) s_->about.emplace_back(s, index);
 }
 
 namespace {
@@ -129,12 +120,9 @@ std::vector<std::uint32_t> postings(const Packed<std::uint32_t>& offsets, const 
 }  // namespace
 
 // The bytes (all numbers little-endian):
-//   u32 concepts, claims, phrases, phrase bytes, longest phrase (terms), ancestors, about,
-//       narrower about;
+//   u32 concepts, claims, phrases, phrase bytes, longest phrase (terms), ancestors, about;
 //   u32 ancestor_offsets[concepts + 1]; u32 ancestors[...]  (each concept's, sorted, itself included)
 //   u32 about_offsets[concepts + 1]; u32 about_claims[...]  (claims whose subject names it, sorted)
-//   u32 narrower_about_offsets[concepts + 1]; u32 narrower_about_claims[...]  (claims whose subject
-//       names a concept just narrower, for concepts that have a broader concept themselves, sorted)
 //   u8 relation[claims] (0xFF: no about), zero-padded to a multiple of 4;
 //   u32 phrase_offsets[phrases + 1]; u32 phrase_concept[phrases]; the phrases, sorted.
 std::string ConceptIndexBuilder::finish() {
@@ -156,7 +144,6 @@ std::string ConceptIndexBuilder::finish() {
     std::sort(out.begin(), out.end());
   }
   sort_unique(s.about);
-  sort_unique(s.narrower_about);
   std::sort(s.phrases.begin(), s.phrases.end());
   s.phrases.erase(std::unique(s.phrases.begin(), s.phrases.end()), s.phrases.end());
 
@@ -165,7 +152,7 @@ std::string ConceptIndexBuilder::finish() {
   for (const auto& a : ancestors) ancestor_total += a.size();
   for (const auto& p : s.phrases) phrase_bytes += p.first.size();
   for (std::size_t x : {std::size_t{concepts}, std::size_t{claims}, s.phrases.size(), phrase_bytes,
-                        std::size_t{s.max_terms}, ancestor_total, s.about.size(), s.narrower_about.size()}) {
+                        std::size_t{s.max_terms}, ancestor_total, s.about.size()}) {
     w.u32(static_cast<std::uint32_t>(x));
   }
   std::uint32_t at = 0;
@@ -175,7 +162,6 @@ std::string ConceptIndexBuilder::finish() {
     for (std::uint32_t x : a) w.u32(x);
   }
   write_postings(w, s.about, concepts);
-  write_postings(w, s.narrower_about, concepts);
   for (std::uint8_t r : s.relations) w.u8(r);
   while (w.size() % 4 != 0) w.u8(0);
   at = 0;
@@ -198,7 +184,7 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   x.phrases_ = header[2];
   const std::uint64_t phrase_bytes = header[3];
   x.max_terms_ = header[4];
-  const std::uint64_t ancestor_total = header[5], about_total = header[6], narrower_about_total = header[7];
+  const std::uint64_t ancestor_total = header[5], about_total = header[6];
   if (x.concepts_ != concepts || x.claims_ != claims || x.max_terms_ > kMaxPhraseTerms) return std::nullopt;
   std::uint64_t at = kHeader;
   auto take = [&](std::uint64_t count, std::uint64_t size) {
@@ -211,8 +197,6 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   x.ancestors_ = Packed<std::uint32_t>(take(ancestor_total, 4));
   x.about_offsets_ = Packed<std::uint32_t>(take(c + 1, 4));
   x.about_claims_ = Packed<std::uint32_t>(take(about_total, 4));
-  x.narrower_about_offsets_ = Packed<std::uint32_t>(take(c + 1, 4));
-  x.narrower_about_claims_ = Packed<std::uint32_t>(take(narrower_about_total, 4));
   x.relations_ = Packed<std::uint8_t>(take(x.claims_, 1));
   at = (at + 3) / 4 * 4;
   x.phrase_offsets_ = Packed<std::uint32_t>(take(std::uint64_t{x.phrases_} + 1, 4));
@@ -221,7 +205,6 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   if (at != bytes.size()) return std::nullopt;
 
   if (!valid_offsets(x.ancestor_offsets_, c, ancestor_total) || !valid_offsets(x.about_offsets_, c, about_total) ||
-      !valid_offsets(x.narrower_about_offsets_, c, narrower_about_total) ||
       !valid_offsets(x.phrase_offsets_, x.phrases_, phrase_bytes)) {
     return std::nullopt;
   }
@@ -230,9 +213,6 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   }
   for (std::uint64_t i = 0; i < about_total; ++i) {
     if (x.about_claims_[i] >= x.claims_) return std::nullopt;
-  }
-  for (std::uint64_t i = 0; i < narrower_about_total; ++i) {
-    if (x.narrower_about_claims_[i] >= x.claims_) return std::nullopt;
   }
   for (std::uint32_t i = 0; i < x.claims_; ++i) {
     const std::uint8_t r = x.relations_[i];
@@ -297,11 +277,6 @@ std::vector<std::uint32_t> ConceptIndex::ancestors(std::uint32_t concept_index) 
 std::vector<std::uint32_t> ConceptIndex::claims_about(std::uint32_t concept_index) const {
   if (concept_index >= concepts_) return {};
   return postings(about_offsets_, about_claims_, concept_index);
-}
-
-std::vector<std::uint32_t> ConceptIndex::claims_with_narrower_subject(std::uint32_t concept_index) const {
-  if (concept_index >= concepts_) return {};
-  return postings(narrower_about_offsets_, narrower_about_claims_, concept_index);
 }
 
 std::optional<Relation> ConceptIndex::relation(std::uint32_t claim) const {

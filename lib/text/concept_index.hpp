@@ -8,10 +8,8 @@
 //     index's terms: folded, stop words dropped, stemmed), sorted for look-up;
 //   - each concept with all the concepts it is narrower than, itself included (a
 //     mention of the psoas is a mention of the hip flexors too);
-//   - each claim's `about` relation, the claims whose subject names each concept,
-//     and those whose subject names a concept just narrower (when the concept is
-//     itself narrower than another: "hip flexors" for the psoas, never
-//     "treatment"): the claims matching looks at (concept_match.cpp).
+//   - each claim's `about` relation, and the claims whose subject names each
+//     concept: the claims matching looks at (concept_match.cpp).
 // A claim's subject, object, compared_with and population are the store's
 // references.
 #pragma once
@@ -81,9 +79,6 @@ class ConceptIndex {
   std::vector<std::uint32_t> ancestors(std::uint32_t concept_index) const;
   // Claims whose subject names the concept, sorted.
   std::vector<std::uint32_t> claims_about(std::uint32_t concept_index) const;
-  // Claims whose subject names a concept just narrower, when this concept has a
-  // broader concept itself, sorted: a question that names it may mean their subject.
-  std::vector<std::uint32_t> claims_with_narrower_subject(std::uint32_t concept_index) const;
   // A claim's about relation, or nullopt for a claim without one.
   std::optional<Relation> relation(std::uint32_t claim) const;
 
@@ -94,8 +89,7 @@ class ConceptIndex {
   std::string positive_degree_term(std::string_view word, Stemmer& stemmer) const;
 
   std::uint32_t concepts_ = 0, claims_ = 0, phrases_ = 0, max_terms_ = 0;
-  Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_, narrower_about_offsets_,
-      narrower_about_claims_;
+  Packed<std::uint32_t> ancestor_offsets_, ancestors_, about_offsets_, about_claims_;
   Packed<std::uint8_t> relations_;
   Packed<std::uint32_t> phrase_offsets_, phrase_concept_;
   const char* phrase_bytes_ = nullptr;

@@ -18,11 +18,10 @@ enum class Named { no, through_narrower, directly, through_broader };
 
 // A text names a claim's concept directly, or through a narrower one (it says
 // "psoas", the claim says "hip flexors"), or loosely through the concept just
-// broader (it says "back pain", the claim "low back pain", as people do). Which
-// claims are candidates at all is candidate_claims' choice: one of a claim's
-// subject concepts must be named directly or through a narrower concept, or, for a
-// question, through the concept just broader when that one is itself narrower than
-// another ("hip flexor" may mean the psoas; "treatment" names no one treatment).
+// broader (it says "back pain", the claim "low back pain", as people do). Only
+// claims one of whose subject concepts is named directly or through a narrower
+// concept are candidates at all (candidate_claims): "hip flexor" alone does not
+// name the psoas.
 Named how_named(const Store& store, std::uint32_t concept_index, const std::vector<std::uint32_t>& direct,
                 const std::vector<std::uint32_t>& covered) {
   if (contains(direct, concept_index)) return Named::directly;
@@ -36,13 +35,13 @@ Named how_named(const Store& store, std::uint32_t concept_index, const std::vect
 
 // Whether a text names one of a claim's subject concepts. For a sentence, in any
 // way how_named allows. For a question, one named only through the concept just
-// broader counts when that concept is itself narrower than another: "hip flexor"
-// may mean the psoas, but "treatment" names no one treatment, so a question about
-// "treating the psoas" is not about psoas release.
+// broader counts only when that concept is itself narrower than another:
+// "treatment" (a root) names no one treatment, so "is the psoas the muscle to
+// treat?" does not ask about psoas release.
 bool subject_named(const Store& store, std::uint32_t concept_index, const std::vector<std::uint32_t>& direct,
                    const std::vector<std::uint32_t>& covered, Subjects subjects) {
   const Named how = how_named(store, concept_index, direct, covered);
-  if (how != Named::through_broader || subjects == Subjects::named) return how != Named::no;
+  if (how != Named::through_broader || subjects == Subjects::of_a_sentence) return how != Named::no;
   const IndexList parents = store.refs(Table::concept, concept_index, 0);
   for (std::uint32_t k = 0; k < parents.size(); ++k) {
     if (contains(direct, parents[k]) && !store.refs(Table::concept, parents[k], 0).empty()) return true;
@@ -278,16 +277,14 @@ std::vector<std::uint32_t> concepts_named(const Store& store, TextNaming& naming
 }
 
 // The claims worth scoring, sorted: those listed under a subject concept the text
-// covers (or, with Subjects::or_just_broader, under a concept it names directly,
-// as just broader than their subject) of which the text names an object concept.
+// covers of which the text names an object concept.
 // Every claim covered_claims() accepts is among them: it accepts a claim only when
 // the text names its whole subject, and either its whole object or, for a
 // comparing text, what the claim compares with; so the claims without an object,
 // and when the text compares those that compare, are kept whatever the text names.
 // (Testing each claim's object this way, with how_named cached per text, was 2x
 // faster than intersecting with lists of claims by object: docs/search.md.)
-std::vector<std::uint32_t> candidate_claims(const Store& store, TextNaming& naming, const Cues& cues,
-                                            Subjects subjects) {
+std::vector<std::uint32_t> candidate_claims(const Store& store, TextNaming& naming, const Cues& cues) {
   const ConceptIndex& index = store.concept_index();
   std::vector<std::uint32_t> out;
   auto consider = [&](const std::vector<std::uint32_t>& claims) {
@@ -299,9 +296,6 @@ std::vector<std::uint32_t> candidate_claims(const Store& store, TextNaming& nami
     }
   };
   for (std::uint32_t c : naming.covered) consider(index.claims_about(c));
-  if (subjects == Subjects::or_just_broader) {
-    for (std::uint32_t c : naming.direct) consider(index.claims_with_narrower_subject(c));
-  }
   return sorted_unique(std::move(out));
 }
 
@@ -314,7 +308,7 @@ std::vector<ConceptCandidate> unscored_candidates(const Store& store, const Text
   const ConceptIndex& index = store.concept_index();
   const std::vector<std::uint32_t>& direct = naming.direct;
   const std::vector<std::uint32_t>& covered = naming.covered;
-  const std::vector<std::uint32_t> candidates = candidate_claims(store, naming, cues, subjects);
+  const std::vector<std::uint32_t> candidates = candidate_claims(store, naming, cues);
   const std::vector<std::size_t> weighed = weighed_mentions(text, naming.mention_ancestors);
 
   auto all_named = [&](const IndexList& needed) {
@@ -415,7 +409,7 @@ std::optional<ConceptCandidate> best_accepted(const Store& store, const TextAnal
                                               const Query& words, double floor,
                                               const std::function<bool(const ConceptCandidate&)>& accept) {
   TextNaming naming(store, text);
-  std::vector<ConceptCandidate> all = unscored_candidates(store, text, cues, Subjects::named, naming);
+  std::vector<ConceptCandidate> all = unscored_candidates(store, text, cues, Subjects::of_a_sentence, naming);
   for (ConceptCandidate& c : all) {
     c.wording = 1.0;
     c.score = score_of(c);

@@ -34,11 +34,11 @@ struct ConceptCandidate {
   std::vector<std::uint32_t> concepts;  // the claim's concepts the text names
 };
 
-// How a text may name a claim's subject: directly or through a narrower concept
-// (sentences of a text to check), or also through the concept just broader when
-// that one is itself narrower than another (questions: "does a tight hip flexor
-// store emotions" asks about the psoas claim when no hip-flexor claim fits better).
-enum class Subjects { named, or_just_broader };
+// Whose subject concepts are being matched: a sentence's (of a text to check) may
+// be named loosely, through the concept just broader, like any other; a question's
+// only through one that is not a root ("treating the psoas" does not name psoas
+// release through "treatment").
+enum class Subjects { of_a_sentence, of_a_question };
 
 // Every claim the text covers, best first. With a limit, fewer: the best `limit`
 // (exactly those, in the same order, as without one), the covered claims among
@@ -47,12 +47,12 @@ enum class Subjects { named, or_just_broader };
 std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnalysis& text, const Cues& cues,
                                              const Query& words, std::size_t limit = SIZE_MAX,
                                              const std::vector<std::uint32_t>& wanted = {},
-                                             Subjects subjects = Subjects::named);
+                                             Subjects subjects = Subjects::of_a_sentence);
 
 // The candidate covered_claims(store, text, cues, words) would list first among
 // those scoring at least `floor` that `accept` takes (it sees the whole candidate,
 // wording and score included), or nullopt; without working out the wording of
-// candidates that cannot be it. For sentences (Subjects::named).
+// candidates that cannot be it. For sentences (Subjects::of_a_sentence).
 std::optional<ConceptCandidate> best_accepted(const Store& store, const TextAnalysis& text, const Cues& cues,
                                               const Query& words, double floor,
                                               const std::function<bool(const ConceptCandidate&)>& accept);

@@ -32,7 +32,7 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view text, std::size_t 
   wanted.reserve(ranked.size());
   for (const auto& r : ranked) wanted.push_back(r.claim);
   for (const auto& c : detail::covered_claims(store, analysis, detail::find_cues(analysis, stemmer), q, limit, wanted,
-                                              detail::Subjects::or_just_broader)) {
+                                              detail::Subjects::of_a_question)) {
     hits.push_back({c.claim, c.score, c.concepts});
   }
   for (const auto& r : ranked) {
@@ -76,7 +76,7 @@ Match KnowledgeBase::match(std::string_view id_or_question) const {
   // The best kCandidates (at least two) are all this reads.
   const auto covered =
       detail::covered_claims(store, text, detail::find_cues(text, stemmer), words,
-                             static_cast<std::size_t>(detail::kCandidates), {}, detail::Subjects::or_just_broader);
+                             static_cast<std::size_t>(detail::kCandidates), {}, detail::Subjects::of_a_question);
   if (!covered.empty()) {
     m.by_concepts = true;
     for (std::size_t k = 0; k < covered.size() && k < detail::kCandidates; ++k) {

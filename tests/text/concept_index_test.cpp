@@ -1,8 +1,9 @@
 // The concept index's claim lists (lib/text/concept_index.hpp): matching looks only
-// at the claims listed under the concepts a text names, so a claim must be listed
-// under its subject concepts, and under the concept just broader than one of them
-// when that concept is not a root, and nowhere else. The index is built here from
-// records in memory; the expected lists follow from the claims below by hand.
+// at the claims listed under the concepts a text covers, so a claim must be listed
+// under each of its subject concepts and nowhere else (not under its object's, nor
+// under broader ones: the text's covered concepts include those). The index is
+// built here from records in memory; the expected lists follow from the claims
+// below by hand.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -33,7 +34,7 @@ Claim claim_about(Relation r) {
 
 }  // namespace
 
-TEST_CASE("the subject index lists a claim under its subject concepts, and under the one just broader unless a root") {
+TEST_CASE("the subject index lists a claim under its subject concepts only") {
   // Concepts: 0 back pain (a root); 1 low back pain, broader 0; 2 chronic low back
   // pain, broader 1; 3 psoas; 4 exercise.
   ConceptIndexBuilder b;
@@ -57,19 +58,12 @@ TEST_CASE("the subject index lists a claim under its subject concepts, and under
   CHECK(index->claims_about(1) == List{3});
   CHECK(index->claims_about(2) == List{4});
   CHECK(index->claims_about(0) == List{});
-  // Just broader: low back pain is just broader than claim 4's subject and has a
-  // broader concept itself, so claim 4 is listed under it. Back pain is just
-  // broader than claim 3's subject but is a root ("back pain" may not mean one
-  // narrower thing), and two steps above claim 4's: nothing under it. The psoas
-  // and exercise have no broader concept: no claim is listed for them.
-  CHECK(index->claims_with_narrower_subject(1) == List{4});
-  CHECK(index->claims_with_narrower_subject(0) == List{});
-  CHECK(index->claims_with_narrower_subject(2) == List{});
-  CHECK(index->claims_with_narrower_subject(3) == List{});
+  // Not under the concepts just broader (claim 4 is not under low back pain) nor
+  // under the psoas, which is no claim's subject.
+  CHECK(index->claims_about(3) == List{0});
   CHECK(index->relation(3) == Relation::predicts);
   // Out of range: nothing.
   CHECK(index->claims_about(5).empty());
-  CHECK(index->claims_with_narrower_subject(5).empty());
 
   // Bytes cut short are refused, not misread.
   CHECK_FALSE(ConceptIndex::open(std::string_view(bytes).substr(0, bytes.size() - 4), 5, 5).has_value());
