@@ -33,7 +33,7 @@ const char* kTwoConcepts =
 
 }  // namespace
 
-TEST_CASE("concepts load with their synonyms, broader concepts and codes; a claim says what it is about") {
+TEST_CASE("concepts load with their synonyms, broader concepts and codes, a claim says what it is about") {
   KbWith kb(kTwoConcepts, "about: {subject: [psoas], relation: causes, object: [hip-flexors]}\n");
   auto r = KnowledgeBase::open(kb.path());
   REQUIRE(r.ok());

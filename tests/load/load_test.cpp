@@ -356,7 +356,7 @@ TEST_CASE("same_sample_as and includes name citations that exist") {
   CHECK(errors[2] == "citations/t.yaml:21:44: error: 'c' in includes is a claim, not a citation");
 }
 
-TEST_CASE("includes only on a review, never itself; same_sample_as never the citation itself") {
+TEST_CASE("includes only on a review, never itself, same_sample_as never the citation itself") {
   TempKb kb;
   kb.write("citations/t.yaml",
            "- id: trial1\n"

@@ -124,7 +124,7 @@ TEST_CASE("sentences end at . ! ? but not after abbreviations, initials or insid
   CHECK(sentences("   \n\n  ").empty());
 }
 
-TEST_CASE("sentences: blank lines, headings and list items end sentences; wrapped lines do not") {
+TEST_CASE("sentences: blank lines, headings and list items end sentences, wrapped lines do not") {
   const std::string text =
       "Step 1: Assess\n"
       "\n"
@@ -358,7 +358,7 @@ TEST_CASE("check on the news piece: plain reporting of massage and exercise for 
       });
 }
 
-TEST_CASE("arbitrary bytes: sentences stay in bounds and in order; queries just answer") {
+TEST_CASE("arbitrary bytes: sentences stay in bounds and in order, queries just answer") {
   std::mt19937 rng(3);
   const std::string pieces[] = {"psoas ",       "tight ",   "back pain", ". ",    "? ",       "\n",
                                 "\n\n",         "  - ",     "1. ",       "e.g. ", "Dr. ",     "2.5",

@@ -97,7 +97,7 @@ TEST_CASE("a question that names a claim's concepts directly, with its relation,
   CHECK(score_of(m, "psoas-causes-lbp") == doctest::Approx(0.80));
 }
 
-TEST_CASE("a broader word names a claim's object loosely, a narrower one more closely; the subject must be named") {
+TEST_CASE("a broader word names a claim's object loosely, a narrower one more closely, the subject must be named") {
   // "backache" (back pain) is just broader than low back pain: the object named
   // loosely (0.3), the psoas directly (1); both mentions explained:
   // 0.40 + 0.25 * (1 + 0.3) / 2 + 0.15 = 0.7125.
@@ -135,7 +135,7 @@ TEST_CASE("a prevention question is answered only by a prevents claim") {
   CHECK(first_place.id == "exercise-prevents-back-pain");
 }
 
-TEST_CASE("'avoid' says harm first and fits prevention; it does not make a prevention question") {
+TEST_CASE("'avoid' says harm first and fits prevention, it does not make a prevention question") {
   detail::Stemmer stemmer;
   const detail::Cues cues = detail::find_cues(detail::analyse_words("should I avoid yoga", stemmer), stemmer);
   CHECK(cues.primary.test(static_cast<std::size_t>(Relation::harms)));
@@ -146,7 +146,7 @@ TEST_CASE("'avoid' says harm first and fits prevention; it does not make a preve
   CHECK(score_of(m, "exercise-relieves-lbp") > 0.0);
 }
 
-TEST_CASE("a named population brings its concept in; leaving it out costs nothing") {
+TEST_CASE("a named population brings its concept in, leaving it out costs nothing") {
   // With "chronic": three mentions, all the claim's (its population joins its
   // concepts once named), all direct, "help" says relieves first: 0.80. Without:
   // two mentions, both the claim's, both direct: 0.80 as well.
@@ -159,7 +159,7 @@ TEST_CASE("a named population brings its concept in; leaving it out costs nothin
   CHECK(score_of(without, "exercise-relieves-lbp") == doctest::Approx(0.80));
 }
 
-TEST_CASE("a phrase split by a coordination is still named; split by other words it is not") {
+TEST_CASE("a phrase split by a coordination is still named, split by other words it is not") {
   // "low back and hip pain": low back, hip pain, and low back pain across "and".
   // Four mentions (psoas, low back, low back pain, hip pain), two the claim's:
   // 0.40 * 0.5 + 0.25 + 0.15 = 0.60.
@@ -305,7 +305,7 @@ const KnowledgeBase& layered_kb() {
 
 }  // namespace
 
-TEST_CASE("a question names no subject through a root; a sentence may; neither names one by a broader word alone") {
+TEST_CASE("a question names no subject through a root, a sentence may, and neither by a broader word alone") {
   // "hip flexor" is just broader than the psoas: no psoas claim is a candidate, in
   // a question or a sentence (a broad word names no one narrower thing).
   const Match loose = layered_kb().match("does a tight hip flexor cause low back pain?");
