@@ -123,7 +123,7 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     const auto made =
         detail::best_accepted(store, analysis, cues, q, detail::kSentenceFloor, [&](const detail::ConceptCandidate& c) {
           const bool whole = c.explained >= 1.0 && c.directness >= detail::kSentenceWholeDirectness &&
-                             c.relation >= 0.5 && store.refs(Table::claim, c.claim, 5).empty();
+                             store.refs(Table::claim, c.claim, 5).empty();
           return c.relation_fits || whole || c.wording >= detail::kSentenceWordingShare;
         });
     if (made) {

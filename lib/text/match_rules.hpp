@@ -37,8 +37,10 @@ namespace claimkb::detail {
 // kSentenceWordingShare of one of its wordings ...
 inline constexpr double kSentenceFloor = 0.45;
 inline constexpr double kSentenceWordingShare = 0.6;
-// ... or it explains every concept mention of the sentence, names the claim's
-// concepts at least this directly, and no cue word points to another relation.
+// ... or it explains every concept mention of the sentence and names the claim's
+// concepts at least this directly (whatever other cue words it has: a sentence
+// that names nothing but the claim's concepts is about the claim; a stray "tells"
+// or "reach" had kept such sentences out).
 inline constexpr double kSentenceWholeDirectness = 1.0;
 
 }  // namespace claimkb::detail

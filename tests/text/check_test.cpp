@@ -277,6 +277,10 @@ TEST_CASE("check on the physiotherapist's review: reported claims and denials, a
            Why::meant},
           {"Proponents argue that releasing a tight psoas", "psoas-release-relieves-back-pain", Polarity::reports,
            Why::meant},
+          // Names only the claim's concepts (deep abdominal work: release and the
+          // abdomen; risks: harm), each directly.
+          {"Deep abdominal work also carries risks", "deep-abdominal-massage-can-cause-harm", Polarity::asserts,
+           Why::meant},
           // "Vigorous pressure" is a release technique, the belly the abdomen.
           {"Vigorous pressure on the belly", "deep-abdominal-massage-can-cause-harm", Polarity::asserts, Why::meant},
           {"A rough psoas release through the abdomen", "psoas-release-can-rupture-appendix", Polarity::asserts,
