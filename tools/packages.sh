@@ -10,7 +10,11 @@ answer=(g++ cmake make pkg-config
         libyaml-cpp-dev libyaml-dev libboost-dev nlohmann-json3-dev libcli11-dev libstemmer-dev
         libxxhash-dev libcpp-httplib-dev)
 test=(python3 python3-yaml python3-dev python3-pytest pybind11-dev doctest-dev clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time
-      clang-format clang-tidy)
+      clang-format clang-tidy
+      # the site's browser and FHIR tests (tests/site): system Chromium, node and npm
+      chromium nodejs)
+# Debian's nodejs needs its npm package; NodeSource's nodejs carries npm itself.
+command -v npm >/dev/null || test+=(npm)
 
 case "${1:-}" in
   answer) wanted=("${answer[@]}") ;;
