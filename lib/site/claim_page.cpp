@@ -136,7 +136,8 @@ std::string claim_page(const Context& ctx, std::size_t i) {
 
   b += "<h2>Evidence graph</h2>\n<figure class=\"graph\">\n" + render_graph_svg(ctx, i) +
        "<figcaption>Green lines support, red refute, grey are neutral; dashed lines are sources that assert the "
-       "claim and claims that use it. Each box links to its page.</figcaption>\n</figure>\n";
+       "claim and claims that use it. The studies, sources and claims shown are listed with links "
+       "above.</figcaption>\n</figure>\n";
 
   std::string about;
   if (claim.about) {

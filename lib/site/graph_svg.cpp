@@ -35,13 +35,15 @@ const char* stance_colour(Stance s) {
 }
 
 std::string box(int x, int y, const Node& n) {
-  std::string out = "<a href=\"" + escape(n.href) + "\"><rect x=\"" + std::to_string(x) + "\" y=\"" +
-                    std::to_string(y) + "\" width=\"" + std::to_string(kBoxWidth) + "\" height=\"" +
-                    std::to_string(kBoxHeight) + "\" rx=\"4\" fill=\"" + n.fill + "\" stroke=\"#555\"/>";
+  // No links inside: an image's parts are not interactive (the page lists every
+  // node as a link below the graph).
+  std::string out = "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                    std::to_string(kBoxWidth) + "\" height=\"" + std::to_string(kBoxHeight) + "\" rx=\"4\" fill=\"" +
+                    n.fill + "\" stroke=\"#555\"/>";
   out += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 15) + "\" font-weight=\"bold\">" +
          escape(shorten(n.line1, 32)) + "</text>";
   out += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 29) + "\">" +
-         escape(shorten(n.line2, 36)) + "</text></a>\n";
+         escape(shorten(n.line2, 36)) + "</text>\n";
   return out;
 }
 

@@ -26,8 +26,8 @@ std::string render(const Page& p) {
 
 std::string_view stylesheet() {
   // Colours keep a contrast of at least 4.5:1 with their backgrounds (WCAG AA).
-  return R"css(*{box-sizing:border-box}
-body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:60rem;padding:0 1rem}
+  return R"css(*{box-sizing:border-box}[hidden]{display:none!important}
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:60rem;padding:0 1rem;overflow-wrap:anywhere}
 a{color:#0b4f9c}a:visited{color:#5a2d8c}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 header nav{display:flex;gap:1.5rem;padding:.75rem 0;border-bottom:1px solid #ccc}
@@ -53,7 +53,7 @@ blockquote{margin:.5rem 0;padding-left:1rem;border-left:3px solid #bbb}
 .graph svg{max-width:100%;height:auto}
 .studies>li{margin:1rem 0}
 ol.notes{font-size:.9rem}
-@media (max-width:40rem){body{font-size:17px}th,td{padding:.25rem}.finder input,.finder select{min-width:100%}}
+@media (max-width:40rem){body{font-size:17px}th,td{padding:.25rem}.finder label{flex:1 1 100%;min-width:0}.finder input,.finder select{min-width:0;width:100%}}
 @media print{header nav,.finder,.skip,footer{display:none}a{color:#000}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em}body{max-width:none}}
 )css";
 }
