@@ -100,8 +100,10 @@ ordered_json certainty(const KnowledgeBase& kb, const Claim& claim, const Grade&
                         {"rating", coding(kCertaintyRating, rating, display)}});
       }
       if (d.domain == "Upgrades") {
-        const bool large = d.why.find("large effect") != std::string::npos;
-        const bool dose = d.why.find("dose-response") != std::string::npos;
+        // "None" when no upgrade fired; else the grader's "+1 large effect ..." lines.
+        const bool raised = d.judgement != "None";
+        const bool large = raised && d.why.find("large effect") != std::string::npos;
+        const bool dose = raised && d.why.find("dose-response") != std::string::npos;
         subs.push_back(
             {{"type", coding(kCertaintyType, "LargeEffect", "Large effect")},
              {"rating", coding(kCertaintyRating, large ? "present" : "absent", large ? "present" : "absent")}});
