@@ -32,17 +32,17 @@ std::string about_page(const Context&) {
        "Rating</th><th scope=\"col\">Verdict and certainty</th><th scope=\"col\">Example name</th></tr></thead>\n"
        "<tbody>\n";
   struct Row {
-    int value;
-    const char* meaning;
-    Verdict v;
-    std::optional<Certainty> c;
+    std::optional<Certainty> c;  // an example certainty for the name
+    const char* meaning = "";
+    int value = 0;
+    Verdict v = Verdict::mixed;
   };
   const Row rows[] = {
-      {1, "Refuted with high or moderate certainty", Verdict::refuted, Certainty::moderate},
-      {2, "Refuted with low or very low certainty", Verdict::refuted, Certainty::low},
-      {3, "Mixed evidence (any certainty), or not enough evidence", Verdict::mixed, Certainty::low},
-      {4, "Supported with low or very low certainty", Verdict::supported, Certainty::very_low},
-      {5, "Supported with high or moderate certainty", Verdict::supported, Certainty::high},
+      {Certainty::moderate, "Refuted with high or moderate certainty", 1, Verdict::refuted},
+      {Certainty::low, "Refuted with low or very low certainty", 2, Verdict::refuted},
+      {Certainty::low, "Mixed evidence (any certainty), or not enough evidence", 3, Verdict::mixed},
+      {Certainty::very_low, "Supported with low or very low certainty", 4, Verdict::supported},
+      {Certainty::high, "Supported with high or moderate certainty", 5, Verdict::supported},
   };
   for (const Row& r : rows) {
     b += "<tr><td>" + std::to_string(r.value) + "</td><td>" + r.meaning + "</td><td>" + escape(rating_name(r.v, r.c)) +
