@@ -26,12 +26,12 @@ std::string citation_page(const Context& ctx, std::size_t i) {
     b += "<li><strong>Retracted</strong> " + escape(c.retracted->date) + ": " + escape(c.retracted->notice) + "</li>\n";
   }
   if (!c.same_sample_as.empty()) {
-    b += "<li>Same participants as <a href=\"" + escape(c.same_sample_as) + ".html\">" + escape(c.same_sample_as) +
+    b += R"(<li>Same participants as <a href=")" + escape(c.same_sample_as) + R"(.html">)" + escape(c.same_sample_as) +
          "</a></li>\n";
   }
   if (!c.includes.empty()) {
     b += "<li>Pools:";
-    for (const auto& inc : c.includes) b += " <a href=\"" + escape(inc) + ".html\">" + escape(inc) + "</a>";
+    for (const auto& inc : c.includes) b += R"( <a href=")" + escape(inc) + R"(.html">)" + escape(inc) + "</a>";
     b += "</li>\n";
   }
   b += "</ul>\n";
@@ -46,9 +46,10 @@ std::string citation_page(const Context& ctx, std::size_t i) {
     for (const Bearing& bear : found->second) {
       const Claim& claim = kb.claim_at(bear.claim);
       const Grade& g = kb.grade_at(bear.claim);
-      b += "<tr><td><a href=\"../claims/" + escape(claim.id) + ".html\">" + escape(claim.statement) + "</a></td><td>" +
+      b += R"(<tr><td><a href="../claims/)" + escape(claim.id) + R"(.html">)" + escape(claim.statement) +
+           "</a></td><td>" +
            (bear.asserts ? std::string("asserts it") : "evidence: " + std::string(to_string(bear.stance))) +
-           "</td><td><span class=\"badge " + verdict_class(g.verdict) + "\">" +
+           R"(</td><td><span class="badge )" + verdict_class(g.verdict) + R"(">)" +
            escape(verdict_words(g.verdict, g.certainty)) + "</span></td></tr>\n";
     }
     b += "</tbody>\n</table></div>\n";

@@ -15,9 +15,9 @@ namespace {
 std::string claim_link(const KnowledgeBase& kb, const std::string& id) {
   const Claim* c = kb.claim(id);
   const Grade* g = kb.grade(id);
-  std::string out = "<li><a href=\"" + escape(id) + ".html\">" + escape(c != nullptr ? c->statement : id) + "</a>";
+  std::string out = R"(<li><a href=")" + escape(id) + R"(.html">)" + escape(c != nullptr ? c->statement : id) + "</a>";
   if (g != nullptr) {
-    out += " <span class=\"badge " + verdict_class(g->verdict) + "\">" +
+    out += R"( <span class="badge )" + verdict_class(g->verdict) + R"(">)" +
            escape(verdict_words(g->verdict, g->certainty)) + "</span>";
   }
   return out + "</li>\n";
@@ -39,11 +39,11 @@ std::string studies(const KnowledgeBase& kb, const Claim& claim, const Grade& gr
     const EvidenceLink& l = claim.evidence[i];
     const Citation* c = kb.citation(l.citation);
     const bool counted = i < grade.links.size() && grade.links[i].counted;
-    out += "<li><p><span class=\"badge stance-" + std::string(to_string(l.stance)) + "\">" +
+    out += R"(<li><p><span class="badge stance-)" + std::string(to_string(l.stance)) + R"(">)" +
            capitalized(to_string(l.stance)) + "</span> ";
-    out += "<a href=\"../citations/" + escape(l.citation) + ".html\">" + escape(l.citation) + "</a>";
+    out += R"(<a href="../citations/)" + escape(l.citation) + R"(.html">)" + escape(l.citation) + "</a>";
     if (c != nullptr) {
-      out += " <span class=\"meta\">" + escape(human(to_string(c->design)));
+      out += R"( <span class="meta">)" + escape(human(to_string(c->design)));
       if (c->of) out += " of " + escape(human(to_string(*c->of))) + " studies";
       if (c->n) out += ", " + std::to_string(*c->n) + " participants";
       out += ", risk of bias " + escape(human(to_string(l.risk_of_bias.value_or(c->risk_of_bias))));
@@ -54,8 +54,8 @@ std::string studies(const KnowledgeBase& kb, const Claim& claim, const Grade& gr
     }
     out += "</p>\n";
     if (!l.finding.empty()) out += "<p>" + escape(l.finding) + "</p>\n";
-    if (!l.notes.empty()) out += "<p class=\"meta\">Note: " + escape(l.notes) + "</p>\n";
-    if (c != nullptr) out += "<p class=\"meta\">" + reference_html(*c) + "</p>\n";
+    if (!l.notes.empty()) out += R"(<p class="meta">Note: )" + escape(l.notes) + "</p>\n";
+    if (c != nullptr) out += R"(<p class="meta">)" + reference_html(*c) + "</p>\n";
     out += "</li>\n";
   }
   return out + "</ol>\n";
@@ -66,10 +66,10 @@ std::string studies(const KnowledgeBase& kb, const Claim& claim, const Grade& gr
 std::string reference_html(const Citation& c) {
   std::string out = escape(c.reference);
   if (c.retracted) out = "<strong>Retracted</strong> (" + escape(c.retracted->date) + "). " + out;
-  if (!c.doi.empty()) out += " <a href=\"" + escape(doi_url(c.doi)) + "\">DOI</a>";
-  if (!c.pmid.empty()) out += " <a href=\"" + escape(pubmed_url(c.pmid)) + "\">PubMed</a>";
-  if (!c.pmcid.empty()) out += " <a href=\"" + escape(pmc_url(c.pmcid)) + "\">PMC</a>";
-  if (!c.url.empty() && c.doi.empty()) out += " <a href=\"" + escape(c.url) + "\">Online</a>";
+  if (!c.doi.empty()) out += R"( <a href=")" + escape(doi_url(c.doi)) + R"(">DOI</a>)";
+  if (!c.pmid.empty()) out += R"( <a href=")" + escape(pubmed_url(c.pmid)) + R"(">PubMed</a>)";
+  if (!c.pmcid.empty()) out += R"( <a href=")" + escape(pmc_url(c.pmcid)) + R"(">PMC</a>)";
+  if (!c.url.empty() && c.doi.empty()) out += R"( <a href=")" + escape(c.url) + R"(">Online</a>)";
   return out;
 }
 
@@ -86,11 +86,11 @@ std::string claim_page(const Context& ctx, std::size_t i) {
   p.head = claim_review_script(ctx, i);
   std::string& b = p.body;
   b += "<h1>" + escape(claim.statement) + "</h1>\n";
-  b += "<section class=\"verdict " + verdict_class(grade.verdict) + "\" aria-label=\"Verdict\">\n";
-  b += "<p><strong>Verdict:</strong> <span class=\"badge " + verdict_class(grade.verdict) + "\">" + escape(words) +
+  b += R"(<section class="verdict )" + verdict_class(grade.verdict) + "\" aria-label=\"Verdict\">\n";
+  b += R"(<p><strong>Verdict:</strong> <span class="badge )" + verdict_class(grade.verdict) + R"(">)" + escape(words) +
        "</span></p>\n<p>" + escape(sum) + "</p>\n";
-  b += "<p class=\"meta\">Rating " + std::to_string(review_rating(grade.verdict, grade.certainty)) +
-       " of 5 on <a href=\"../about.html\">our scale</a>. Claim id: <code>" + escape(claim.id) + "</code></p>\n";
+  b += R"(<p class="meta">Rating )" + std::to_string(review_rating(grade.verdict, grade.certainty)) +
+       R"( of 5 on <a href="../about.html">our scale</a>. Claim id: <code>)" + escape(claim.id) + "</code></p>\n";
   b += "</section>\n";
 
   b += "<h2>Summary of findings</h2>\n";
@@ -109,9 +109,9 @@ std::string claim_page(const Context& ctx, std::size_t i) {
   if (!claim.asserted_by.empty()) {
     b += "<h2>Who makes this claim</h2>\n<ul>\n";
     for (const auto& a : claim.asserted_by) {
-      b += "<li><a href=\"../citations/" + escape(a.citation) + ".html\">" + escape(a.citation) + "</a>";
+      b += R"(<li><a href="../citations/)" + escape(a.citation) + R"(.html">)" + escape(a.citation) + "</a>";
       if (!a.quote.empty()) b += "<blockquote>" + escape(a.quote) + "</blockquote>";
-      if (const Citation* c = kb.citation(a.citation)) b += "<p class=\"meta\">" + reference_html(*c) + "</p>";
+      if (const Citation* c = kb.citation(a.citation)) b += R"(<p class="meta">)" + reference_html(*c) + "</p>";
       b += "</li>\n";
     }
     b += "</ul>\n";

@@ -66,7 +66,7 @@ std::string claim_review_json(const Context& ctx, std::size_t i) {
 }
 
 std::string claim_review_script(const Context& ctx, std::size_t i) {
-  return "<script type=\"application/ld+json\">" + json_for_script(claim_review_json(ctx, i)) + "</script>\n";
+  return R"(<script type="application/ld+json">)" + json_for_script(claim_review_json(ctx, i)) + "</script>\n";
 }
 
 }  // namespace site

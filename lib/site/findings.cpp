@@ -128,14 +128,14 @@ std::string render_findings(const std::vector<BodyFindings>& bodies) {
            "body of evidence to summarize.</p>\n";
   }
   std::string notes, out = "<div class=\"table-wrap\"><table class=\"sof\">\n<caption>Summary of findings</caption>\n";
-  out += "<thead><tr><th scope=\"col\">Domain</th>";
+  out += R"(<thead><tr><th scope="col">Domain</th>)";
   for (const auto& b : bodies) {
-    out += std::string("<th scope=\"col\">") + (b.stance == Stance::supports ? "Supporting" : "Refuting") +
+    out += std::string(R"(<th scope="col">)") + (b.stance == Stance::supports ? "Supporting" : "Refuting") +
            " evidence</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   auto row = [&](const char* head, auto cell) {
-    out += std::string("<tr><th scope=\"row\">") + head + "</th>";
+    out += std::string(R"(<tr><th scope="row">)") + head + "</th>";
     for (const auto& b : bodies) out += "<td>" + cell(b) + "</td>";
     out += "</tr>\n";
   };
@@ -155,9 +155,16 @@ std::string render_findings(const std::vector<BodyFindings>& bodies) {
     row(bodies.front().domains[d].domain.c_str(), [&](const BodyFindings& b) {
       const DomainJudgement& j = b.domains[d];
       const std::string n = std::to_string(++note);
-      notes += "<li id=\"sof-note-" + n + "\">" + escape(j.why) + "</li>\n";
-      return escape(j.judgement) + "<sup><a href=\"#sof-note-" + n + "\" aria-label=\"note " + n + "\">" + n +
-             "</a></sup>";
+      notes += R"(<li id="sof-note-)" + n + R"(">)" + escape(j.why) + "</li>\n";
+      std::string cell = escape(j.judgement);
+      cell += R"(<sup><a href="#sof-note-)";
+      cell += n;
+      cell += R"(" aria-label="note )";
+      cell += n;
+      cell += R"(">)";
+      cell += n;
+      cell += "</a></sup>";
+      return cell;
     });
   }
   row("Certainty", [](const BodyFindings& b) { return "<strong>" + escape(capitalized(b.certainty)) + "</strong>"; });

@@ -37,22 +37,22 @@ const char* stance_colour(Stance s) {
 std::string box(int x, int y, const Node& n) {
   // No links inside: an image's parts are not interactive (the page lists every
   // node as a link below the graph).
-  std::string out = "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-                    std::to_string(kBoxWidth) + "\" height=\"" + std::to_string(kBoxHeight) + "\" rx=\"4\" fill=\"" +
-                    n.fill + "\" stroke=\"#555\"/>";
-  out += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 15) + "\" font-weight=\"bold\">" +
+  std::string out = R"(<rect x=")" + std::to_string(x) + R"(" y=")" + std::to_string(y) + R"(" width=")" +
+                    std::to_string(kBoxWidth) + R"(" height=")" + std::to_string(kBoxHeight) + R"(" rx="4" fill=")" +
+                    n.fill + R"(" stroke="#555"/>)";
+  out += R"(<text x=")" + std::to_string(x + 6) + R"(" y=")" + std::to_string(y + 15) + R"(" font-weight="bold">)" +
          escape(shorten(n.line1, 32)) + "</text>";
-  out += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 29) + "\">" +
+  out += R"(<text x=")" + std::to_string(x + 6) + R"(" y=")" + std::to_string(y + 29) + R"(">)" +
          escape(shorten(n.line2, 36)) + "</text>\n";
   return out;
 }
 
 std::string edge(int x1, int y1, int x2, int y2, const Node& n) {
-  std::string out = "<line x1=\"" + std::to_string(x1) + "\" y1=\"" + std::to_string(y1) + "\" x2=\"" +
-                    std::to_string(x2) + "\" y2=\"" + std::to_string(y2) + "\" stroke=\"" + n.edge_colour +
-                    "\" stroke-width=\"1.5\"" + (n.dashed ? " stroke-dasharray=\"5 3\"" : "") + "/>";
-  out += "<text x=\"" + std::to_string((x1 + x2) / 2 - 20) + "\" y=\"" + std::to_string((y1 + y2) / 2 - 3) +
-         "\" fill=\"" + n.edge_colour + "\" font-size=\"9\">" + escape(n.edge_label) + "</text>\n";
+  std::string out = R"(<line x1=")" + std::to_string(x1) + R"(" y1=")" + std::to_string(y1) + R"(" x2=")" +
+                    std::to_string(x2) + R"(" y2=")" + std::to_string(y2) + R"(" stroke=")" + n.edge_colour +
+                    R"(" stroke-width="1.5")" + (n.dashed ? R"( stroke-dasharray="5 3")" : "") + "/>";
+  out += R"(<text x=")" + std::to_string((x1 + x2) / 2 - 20) + R"(" y=")" + std::to_string((y1 + y2) / 2 - 3) +
+         R"(" fill=")" + n.edge_colour + R"(" font-size="9">)" + escape(n.edge_label) + "</text>\n";
   return out;
 }
 
@@ -67,7 +67,7 @@ std::string column(const std::vector<Node>& nodes, int x, int join_x, int join_y
     out += box(x, y, n);
   }
   if (static_cast<int>(nodes.size()) > shown) {
-    out += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(10 + shown * kRow + 12) + "\">and " +
+    out += R"(<text x=")" + std::to_string(x + 6) + R"(" y=")" + std::to_string(10 + shown * kRow + 12) + R"(">and )" +
            std::to_string(nodes.size() - static_cast<std::size_t>(shown)) + " more (listed on this page)</text>\n";
   }
   return out;
@@ -84,8 +84,8 @@ std::string render_graph_svg(const Context& ctx, std::size_t i) {
   for (const auto& id : claim.depends_on) {
     const Grade* g = kb.grade(id);
     const Verdict v = g != nullptr ? g->verdict : Verdict::insufficient;
-    left.push_back({id + ".html", id, "premise: " + verdict_words(v, g ? g->certainty : std::nullopt), verdict_fill(v),
-                    "#333", "depends on", false});
+    left.push_back({id + ".html", id, "premise: " + verdict_words(v, g != nullptr ? g->certainty : std::nullopt),
+                    verdict_fill(v), "#333", "depends on", false});
   }
   const auto dep = ctx.dependants.find(claim.id);
   if (dep != ctx.dependants.end()) {
@@ -119,13 +119,13 @@ std::string render_graph_svg(const Context& ctx, std::size_t i) {
                      std::to_string(claim.asserted_by.size()) + " sources assert it; it has " +
                      std::to_string(claim.depends_on.size()) + " premises and " +
                      std::to_string(dep == ctx.dependants.end() ? 0 : dep->second.size()) + " claims depend on it.";
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(kWidth) + " " +
-                    std::to_string(height) + "\" width=\"" + std::to_string(kWidth) + "\" height=\"" +
+  std::string out = R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 )" + std::to_string(kWidth) + " " +
+                    std::to_string(height) + R"(" width=")" + std::to_string(kWidth) + R"(" height=")" +
                     std::to_string(height) +
-                    "\" role=\"img\" aria-labelledby=\"graph-title graph-desc\" font-family=\"sans-serif\" "
+                    R"(" role="img" aria-labelledby="graph-title graph-desc" font-family="sans-serif" )"
                     "font-size=\"11\" fill=\"#1a1a1a\">\n";
-  out += "<title id=\"graph-title\">Evidence graph of " + escape(claim.id) + "</title>\n";
-  out += "<desc id=\"graph-desc\">" + escape(desc) + "</desc>\n";
+  out += R"(<title id="graph-title">Evidence graph of )" + escape(claim.id) + "</title>\n";
+  out += R"(<desc id="graph-desc">)" + escape(desc) + "</desc>\n";
   out += column(left, kLeftX, kMidX, mid_y + kBoxHeight / 2, false);
   out += column(right, kRightX, kMidX + kBoxWidth, mid_y + kBoxHeight / 2, true);
   out += box(kMidX, mid_y,

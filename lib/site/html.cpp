@@ -50,7 +50,7 @@ std::string capitalized(std::string_view name) {
 }
 
 std::string shorten(std::string_view text, std::size_t max) {
-  const std::string valid = to_valid_utf8(text);
+  std::string valid = to_valid_utf8(text);
   // Byte offsets of each code point's start (continuation bytes are 10xxxxxx).
   std::size_t count = 0, cut = valid.size();
   for (std::size_t i = 0; i < valid.size(); ++i) {

@@ -24,22 +24,22 @@ std::string index_page(const Context& ctx, std::size_t page, std::size_t pages, 
        "<a href=\"about.html\">How the ratings work</a>.</p>\n";
   b += "<form class=\"finder\" id=\"finder\" role=\"search\" hidden>\n"
        "<label for=\"q\">Search claims<input type=\"search\" id=\"q\" name=\"q\" autocomplete=\"off\"></label>\n"
-       "<label for=\"f-verdict\">Verdict<select id=\"f-verdict\" name=\"verdict\"><option value=\"\">Any verdict"
-       "</option><option value=\"supported\">Supported</option><option value=\"refuted\">Refuted</option>"
-       "<option value=\"mixed\">Mixed</option><option value=\"insufficient\">Not enough evidence</option>"
+       R"(<label for="f-verdict">Verdict<select id="f-verdict" name="verdict"><option value="">Any verdict)"
+       R"(</option><option value="supported">Supported</option><option value="refuted">Refuted</option>)"
+       R"(<option value="mixed">Mixed</option><option value="insufficient">Not enough evidence</option>)"
        "</select></label>\n"
-       "<label for=\"f-tag\">Tag<select id=\"f-tag\" name=\"tag\"><option value=\"\">Any tag</option></select>"
+       R"(<label for="f-tag">Tag<select id="f-tag" name="tag"><option value="">Any tag</option></select>)"
        "</label>\n"
-       "<label for=\"f-concept\">Concept<select id=\"f-concept\" name=\"concept\"><option value=\"\">Any concept"
+       R"(<label for="f-concept">Concept<select id="f-concept" name="concept"><option value="">Any concept)"
        "</option></select></label>\n</form>\n"
        "<p id=\"finder-status\" aria-live=\"polite\"></p>\n<ul class=\"claims\" id=\"results\" hidden></ul>\n"
        "<noscript><p>The search box and filters need JavaScript; every claim is listed below.</p></noscript>\n";
   std::string nav;
   if (pages > 1) {
-    nav = "<nav class=\"pages\" aria-label=\"Pages of claims\"><p>Pages:";
+    nav = R"(<nav class="pages" aria-label="Pages of claims"><p>Pages:)";
     for (std::size_t n = 1; n <= pages; ++n) {
-      nav += n == page ? " <strong aria-current=\"page\">" + std::to_string(n) + "</strong>"
-                       : " <a href=\"" + index_file(n) + "\">" + std::to_string(n) + "</a>";
+      nav += n == page ? R"( <strong aria-current="page">)" + std::to_string(n) + "</strong>"
+                       : R"( <a href=")" + index_file(n) + R"(">)" + std::to_string(n) + "</a>";
     }
     nav += "</p></nav>\n";
   }
@@ -47,11 +47,11 @@ std::string index_page(const Context& ctx, std::size_t page, std::size_t pages, 
   for (std::size_t i = first; i < first + count && i < kb.claim_count(); ++i) {
     const Claim& c = kb.claim_at(i);
     const Grade& g = kb.grade_at(i);
-    b += "<li><a href=\"claims/" + c.id + ".html\">" + escape(c.statement) + "</a> <span class=\"badge " +
-         verdict_class(g.verdict) + "\">" + verdict_words(g.verdict, g.certainty) + "</span>";
+    b += R"(<li><a href="claims/)" + c.id + R"(.html">)" + escape(c.statement) + R"(</a> <span class="badge )" +
+         verdict_class(g.verdict) + R"(">)" + verdict_words(g.verdict, g.certainty) + "</span>";
     if (!c.tags.empty()) {
-      b += " <span class=\"meta\">";
-      for (std::size_t t = 0; t < c.tags.size(); ++t) b += (t ? ", " : "") + escape(c.tags[t]);
+      b += R"( <span class="meta">)";
+      for (std::size_t t = 0; t < c.tags.size(); ++t) b += (t > 0 ? ", " : "") + escape(c.tags[t]);
       b += "</span>";
     }
     b += "</li>\n";

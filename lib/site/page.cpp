@@ -10,15 +10,16 @@ std::string render(const Page& p) {
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + escape(p.title) + " \u2014 claimkb</title>\n";
-  if (!p.description.empty()) out += "<meta name=\"description\" content=\"" + escape(p.description) + "\">\n";
-  out += "<link rel=\"stylesheet\" href=\"" + p.root + "style.css\">\n";
+  if (!p.description.empty()) out += R"(<meta name="description" content=")" + escape(p.description) + "\">\n";
+  out += R"(<link rel="stylesheet" href=")" + p.root + "style.css\">\n";
   out += p.head;
   out += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n";
-  out += "<header><nav aria-label=\"Site\"><a href=\"" + p.root + "index.html\">All claims</a> <a href=\"" + p.root +
+  out += R"(<header><nav aria-label="Site"><a href=")" + p.root + R"(index.html">All claims</a> <a href=")" + p.root +
          "about.html\">About the ratings</a></nav></header>\n";
   out += "<main id=\"main\">\n" + p.body + "</main>\n";
-  out += "<footer><p>Written by claimkb from an evidence-graded knowledge base. Verdicts follow GRADE; see <a href=\"" +
-         p.root + "about.html\">about the ratings</a>.</p></footer>\n";
+  out +=
+      R"(<footer><p>Written by claimkb from an evidence-graded knowledge base. Verdicts follow GRADE; see <a href=")" +
+      p.root + "about.html\">about the ratings</a>.</p></footer>\n";
   out += p.scripts;
   out += "</body>\n</html>\n";
   return out;

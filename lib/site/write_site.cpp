@@ -2,10 +2,10 @@
 // in the target's place in one step (renameat2's RENAME_EXCHANGE swaps two
 // directories atomically on Linux), and the old site removed.
 #include <fcntl.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
