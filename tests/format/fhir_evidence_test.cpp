@@ -33,8 +33,9 @@ TEST_CASE("a claim's certainty and domains as R5 certainty codes") {
   CHECK(overall["rating"]["coding"][0]["code"] == "low");
   CHECK(overall["rating"]["coding"][0]["display"] == "Low quality");
   std::map<std::string, std::string> domains;
-  for (const auto& s : overall["subcomponent"])
+  for (const auto& s : overall["subcomponent"]) {
     domains[s["type"]["coding"][0]["code"]] = s["rating"]["coding"][0]["code"];
+  }
   CHECK(domains["RiskOfBias"] == "serious-concern");
   CHECK(domains["Imprecision"] == "serious-concern");
   CHECK(domains["Indirectness"] == "no-concern");

@@ -14,7 +14,7 @@ inline const char* kNasty = R"(</script><b onclick='x()'>"A & B" <!-- c -->)";
 
 inline void write_nasty_kb(TempKb& dir) {
   // YAML double-quoted scalars: \" is a quote mark, everything else is literal.
-  const std::string v = "\"</script><b onclick='x()'>\\\"A & B\\\" <!-- c -->\"";
+  const std::string v = R"("</script><b onclick='x()'>\"A & B\" <!-- c -->")";
   dir.write("concepts/c.yaml", "- id: thing\n  label: " + v + "\n  synonyms: [" + v +
                                    "]\n- id: outcome\n  label: \"Outcome & <more>\"\n" +
                                    "  synonyms: [outcome words]\n");

@@ -202,7 +202,9 @@ TEST_CASE("write_site() writes every page, replaces its own site, and refuses ot
     REQUIRE(write_site(kb, out.string(), options).ok());
     CHECK(!fs::exists(out / "stale.html"));
     std::size_t siblings = 0;
-    for (const auto& e : fs::directory_iterator(dir.path())) siblings += e.path().filename().string()[0] == '.';
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      if (e.path().filename().string()[0] == '.') ++siblings;
+    }
     CHECK(siblings == 0);  // no staging folder left
   }
   SUBCASE("a folder with other files is left alone") {
