@@ -11,7 +11,12 @@ answer=(g++ cmake make pkg-config
         libxxhash-dev libcpp-httplib-dev)
 test=(python3 python3-yaml python3-dev python3-pytest pybind11-dev doctest-dev clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time
       clang-format clang-tidy
-      haproxy wrk python3-venv python3-pip python3-setuptools python3-wheel)
+      # the scale-out test (tests/serve) and the pip install test (tests/package)
+      haproxy wrk python3-venv python3-pip python3-setuptools python3-wheel
+      # the site's browser and FHIR tests (tests/site): system Chromium, node and npm
+      chromium nodejs)
+# Debian's nodejs needs its npm package; NodeSource's nodejs carries npm itself.
+command -v npm >/dev/null || test+=(npm)
 
 case "${1:-}" in
   answer) wanted=("${answer[@]}") ;;

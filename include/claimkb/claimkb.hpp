@@ -7,6 +7,7 @@
 
 #include "claimkb/check.hpp"
 #include "claimkb/cite.hpp"
+#include "claimkb/fhir.hpp"
 #include "claimkb/graph.hpp"
 #include "claimkb/knowledge_base.hpp"
 #include "claimkb/listing.hpp"
@@ -15,6 +16,7 @@
 #include "claimkb/reference.hpp"
 #include "claimkb/result.hpp"
 #include "claimkb/search.hpp"
+#include "claimkb/site.hpp"
 #include "claimkb/text.hpp"
 #include "claimkb/types.hpp"
 #include "claimkb/verdict.hpp"

@@ -17,7 +17,7 @@ const Command* const kCommands[] = {
     &claimkb::cli::kVerdictCommand, &claimkb::cli::kListCommand,    &claimkb::cli::kSearchCommand,
     &claimkb::cli::kCheckCommand,   &claimkb::cli::kShowCommand,    &claimkb::cli::kGraphCommand,
     &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand, &claimkb::cli::kImportCommand,
-    &claimkb::cli::kExportCommand,  &claimkb::cli::kServeCommand,
+    &claimkb::cli::kExportCommand,  &claimkb::cli::kServeCommand,   &claimkb::cli::kSiteCommand,
 };
 
 int run_cli(int argc, char** argv) {
