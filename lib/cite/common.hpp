@@ -30,6 +30,9 @@ void read_ris(std::string_view text, const std::string& file, std::vector<RawRec
               std::vector<Diagnostic>& errors);
 void read_bibtex(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
                  std::vector<Diagnostic>& errors);
+// PubMed XML (efetch): PubmedArticleSet/PubmedArticle.
+void read_pubmed_xml(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
+                     std::vector<Diagnostic>& errors);
 void read_csl_json(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
                    std::vector<Diagnostic>& errors);
 
