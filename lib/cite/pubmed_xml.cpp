@@ -11,20 +11,21 @@
 namespace claimkb::detail::cite {
 namespace {
 
-// Every piece of text below `n`, in order (titles may hold <i>, <sup>, ...).
-void gather(const pugi::xml_node& n, std::string& out) {
-  for (const auto& c : n.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      out += c.value();
-    } else if (c.type() == pugi::node_element) {
-      gather(c, out);
-    }
-  }
-}
-
+// Every piece of text below `n`, in document order (titles may hold <i>, <sup>,
+// ...), walked without recursion.
 std::string text_of(const pugi::xml_node& n) {
   std::string s;
-  if (n) gather(n, s);
+  if (n.empty()) return s;
+  pugi::xml_node c = n.first_child();
+  while (!c.empty() && c != n) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) s += c.value();
+    if (c.type() == pugi::node_element && !c.first_child().empty()) {
+      c = c.first_child();
+      continue;
+    }
+    while (c != n && c.next_sibling().empty()) c = c.parent();
+    if (c != n) c = c.next_sibling();
+  }
   return squeeze(s);
 }
 

@@ -132,7 +132,7 @@ std::optional<std::string> csv_date(std::string_view s) {
 }
 
 std::string clean_identifier(std::string_view s) {
-  const std::string v = squeeze(s);
+  std::string v = squeeze(s);
   if (v.empty() || lower_ascii(v) == "unavailable" || v == "0") return {};
   return v;
 }

@@ -5,6 +5,7 @@
 // retracted. `ECI` (expression of concern in), `PRIN` (partial retraction in) and
 // `EIN` (erratum in) name the other kinds; comments (CIN, CON) mean nothing here
 // (docs/retractions.md).
+#include <algorithm>
 #include <string>
 
 #include "cite/common.hpp"
@@ -14,10 +15,8 @@ namespace claimkb::detail::cite {
 namespace {
 
 bool has_type(const RawRecord& r, std::string_view type) {
-  for (const auto& t : r.types) {
-    if (lower_ascii(squeeze(t)) == type) return true;
-  }
-  return false;
+  return std::any_of(r.types.begin(), r.types.end(),
+                     [&](const std::string& t) { return lower_ascii(squeeze(t)) == type; });
 }
 
 // The day a MEDLINE date names ("2010 Feb 6", "2010 Feb 6;375(9713):445"), or ""
@@ -79,8 +78,8 @@ void read_pubmed_notices(std::string_view text, const std::string& file, std::ve
     for (const auto& [tag, v] : r.links) {
       if (tag == "DP") dp = v;
     }
-    auto add = [&](NoticeKind kind, const std::string& nature, std::string doi, std::string pmid, std::string date,
-                   std::string url) {
+    auto add = [&](NoticeKind kind, const std::string& nature, const std::string& doi, std::string pmid,
+                   std::string date, std::string url) {
       Notice n;
       n.kind = kind;
       n.nature = nature;

@@ -146,7 +146,8 @@ RetractionPlan plan_retractions(const std::vector<Notice>& notices, const std::v
     }
     ch.notices.push_back(n);
   }
-  for (auto& [i, ch] : found) {
+  for (auto& entry : found) {
+    RetractionChange& ch = entry.second;
     // By date; a notice without one first, so that a dated one decides.
     std::stable_sort(ch.notices.begin(), ch.notices.end(),
                      [](const Notice& a, const Notice& b) { return a.date < b.date; });

@@ -86,7 +86,7 @@ int apply(const fs::path& kb_path, const std::map<std::string, std::optional<Ret
       if (done[id]) continue;
       auto next = set_retracted_in_yaml(text, path.string(), id, r);
       if (!next) continue;  // not in this file
-      text = std::move(*next);
+      text = *next;
       done[id] = true;
     }
     if (text != original) edited[path.string()] = std::move(text);
