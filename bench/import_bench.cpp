@@ -23,7 +23,7 @@ std::string medline(int n) {
   std::mt19937 rng(14);
   auto words = [&](int k) {
     std::string s;
-    for (int i = 0; i < k; ++i) s += std::string(i ? " " : "") + kWords[rng() % 18];
+    for (int i = 0; i < k; ++i) s += std::string(i > 0 ? " " : "") + kWords[rng() % 18];
     return s;
   };
   // A value wrapped at about 80 columns, continued with six spaces.
