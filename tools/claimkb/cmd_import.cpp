@@ -170,6 +170,7 @@ Run setup(CLI::App& app) {
 }  // namespace
 
 const Command kImportCommand{
-    "import", "add citations from PubMed (MEDLINE or XML), RIS, BibTeX or CSL-JSON files, skipping those the KB has", setup};
+    "import", "add citations from PubMed (MEDLINE or XML), RIS, BibTeX or CSL-JSON files, skipping those the KB has",
+    setup};
 
 }  // namespace claimkb::cli
