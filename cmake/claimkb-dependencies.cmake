@@ -121,6 +121,8 @@ endif()
 claimkb_dependency(stemmer LIBRARY stemmer HEADER libstemmer.h)
 # std::thread, to decode a KB's files on every core (lib/load.cpp).
 claimkb_dependency(threads PACKAGE Threads TARGET Threads::Threads)
+# pugixml reads PubMed's XML (lib/cite/pubmed_xml.cpp).
+claimkb_dependency(pugixml PACKAGE pugixml 1.11 TARGET pugixml::pugixml PKG_CONFIG pugixml)
 # xxHash checksums a compiled snapshot (lib/snapshot_file.cpp); used inline, from its
 # header alone.
 claimkb_dependency(xxhash LIBRARY xxhash HEADER xxhash.h HEADER_ONLY)

@@ -16,7 +16,7 @@ cmake --build --preset fuzz >>build-fuzz.log 2>&1 || { cat build-fuzz.log; exit 
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/decode" "$work/query" "$work/snapshot" build-fuzz/artifacts
+mkdir -p "$work/decode" "$work/import" "$work/query" "$work/snapshot" build-fuzz/artifacts
 i=0
 while IFS= read -r -d '' f; do
   cp "$f" "$work/decode/seed$((i++)).yaml"
@@ -27,6 +27,8 @@ while IFS= read -r line; do
   printf '%s' "$line" >"$work/query/seed$((i++))"
 done < fuzz/seeds/queries.txt
 cp tests/data/articles/*.txt "$work/query/"  # whole articles, for check()
+# Citation and notice files (import, retractions).
+find tests/data/cite -maxdepth 1 -type f ! -name README.md -exec cp {} "$work/import/" \;
 
 # Snapshot payloads (the file after its 64-byte header), written by fuzz_snapshot
 # itself so that they always have this build's format: the bundled KB, and small

@@ -40,7 +40,7 @@ struct ImportedCitation {
   Citation citation;  // only the fields the record has, plus id, design and notes
   std::string file;
   int line = 0;                       // where the record starts
-  std::string format;                 // "nbib", "ris", "bibtex", "csl-json"
+  std::string format;                 // "nbib", "pubmed-xml", "ris", "bibtex", "csl-json"
   std::string design_suggested_from;  // the publication type read; empty: none (a placeholder design)
 };
 

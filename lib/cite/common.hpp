@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "claimkb/model.hpp"
@@ -15,6 +16,9 @@ namespace claimkb::detail::cite {
 struct RawRecord {
   Citation c;
   std::vector<std::string> types;  // publication types as spelled (PT, CSL type, ...)
+  // MEDLINE only: the links to notices and the full date, as tag and value (RIN,
+  // PRIN, ROF, ECI, EIN, DP), for the reader of retraction notices.
+  std::vector<std::pair<std::string, std::string>> links;
   int line = 0;
 };
 
@@ -26,6 +30,9 @@ void read_ris(std::string_view text, const std::string& file, std::vector<RawRec
               std::vector<Diagnostic>& errors);
 void read_bibtex(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
                  std::vector<Diagnostic>& errors);
+// PubMed XML (efetch): PubmedArticleSet/PubmedArticle.
+void read_pubmed_xml(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
+                     std::vector<Diagnostic>& errors);
 void read_csl_json(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
                    std::vector<Diagnostic>& errors);
 

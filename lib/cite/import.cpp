@@ -14,7 +14,7 @@ namespace claimkb {
 namespace detail::cite {
 namespace {
 
-enum class Found { none, nbib, ris, bibtex, csl_json };
+enum class Found { none, nbib, ris, bibtex, csl_json, pubmed_xml };
 
 // From the first line that says something: '[' or '{' opens CSL-JSON, '@' (or a
 // '%' comment) BibTeX, "TY  - " RIS, "PMID- " or another padded MEDLINE tag nbib.
@@ -22,6 +22,7 @@ Found detect(std::string_view text) {
   for (const auto l : lines_of(text)) {
     const std::string_view t = trim(l);
     if (t.empty()) continue;
+    if (t[0] == '<') return text.find("<PubmedArticleSet") != std::string_view::npos ? Found::pubmed_xml : Found::none;
     if (t[0] == '[' || t[0] == '{') return Found::csl_json;
     if (t[0] == '@' || t[0] == '%') return Found::bibtex;
     if (l.substr(0, 6) == "TY  - " || l == "TY  -") return Found::ris;
@@ -37,6 +38,7 @@ const char* format_name(Found f) {
     case Found::ris: return "ris";
     case Found::bibtex: return "bibtex";
     case Found::csl_json: return "csl-json";
+    case Found::pubmed_xml: return "pubmed-xml";
     default: return "";
   }
 }
@@ -215,9 +217,10 @@ Result<ImportPlan> plan_import(const std::vector<CitationSource>& sources, const
       case Found::ris: read_ris(text, src.file, raw, errors); break;
       case Found::bibtex: read_bibtex(text, src.file, raw, errors); break;
       case Found::csl_json: read_csl_json(text, src.file, raw, errors); break;
+      case Found::pubmed_xml: read_pubmed_xml(text, src.file, raw, errors); break;
       case Found::none:
         errors.push_back(error_at(src.file, 1, 1,
-                                  "not a citation file claimkb reads: expected PubMed MEDLINE (.nbib), RIS, "
+                                  "not a citation file claimkb reads: expected PubMed MEDLINE (.nbib) or XML, RIS, "
                                   "BibTeX or CSL-JSON (docs/import.md)"));
         continue;
     }

@@ -84,6 +84,9 @@ void finish(std::vector<Field>& fields, std::vector<RawRecord>& out) {
     } else if (f.tag == "UR") {
       c.url = v;
     }
+    if (f.tag == "RIN" || f.tag == "PRIN" || f.tag == "ROF" || f.tag == "ECI" || f.tag == "EIN" || f.tag == "DP") {
+      r.links.emplace_back(f.tag, v);
+    }
   }
   if (c.authors.empty()) c.authors = full_authors;
   if (c.journal.empty()) c.journal = journal_full;

@@ -160,7 +160,7 @@ int run(const Options& o, const Args& a, Io& io) {
 
 Run setup(CLI::App& app) {
   auto a = std::make_shared<Args>();
-  app.add_option("files", a->files, "MEDLINE (.nbib), RIS, BibTeX or CSL-JSON files")->required();
+  app.add_option("files", a->files, "MEDLINE (.nbib), PubMed XML, RIS, BibTeX or CSL-JSON files")->required();
   app.add_option("-o,--output", a->output,
                  "the citations file to append to, relative to the KB (default: citations/imported.yaml)");
   app.add_flag("--dry-run", a->dry_run, "print what would be added; write nothing");
@@ -170,6 +170,7 @@ Run setup(CLI::App& app) {
 }  // namespace
 
 const Command kImportCommand{
-    "import", "add citations from PubMed (MEDLINE), RIS, BibTeX or CSL-JSON files, skipping those the KB has", setup};
+    "import", "add citations from PubMed (MEDLINE or XML), RIS, BibTeX or CSL-JSON files, skipping those the KB has",
+    setup};
 
 }  // namespace claimkb::cli

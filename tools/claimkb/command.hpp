@@ -37,6 +37,6 @@ struct Command {
 };
 
 extern const Command kVerdictCommand, kListCommand, kSearchCommand, kCheckCommand, kShowCommand, kGraphCommand,
-    kLintCommand, kCompileCommand, kImportCommand, kExportCommand, kServeCommand, kSiteCommand;
+    kLintCommand, kCompileCommand, kImportCommand, kExportCommand, kRetractionsCommand, kServeCommand, kSiteCommand;
 
 }  // namespace claimkb::cli

@@ -14,10 +14,11 @@ using claimkb::cli::Command;
 
 // Every command, in the order `claimkb --help` lists them.
 const Command* const kCommands[] = {
-    &claimkb::cli::kVerdictCommand, &claimkb::cli::kListCommand,    &claimkb::cli::kSearchCommand,
-    &claimkb::cli::kCheckCommand,   &claimkb::cli::kShowCommand,    &claimkb::cli::kGraphCommand,
-    &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand, &claimkb::cli::kImportCommand,
-    &claimkb::cli::kExportCommand,  &claimkb::cli::kServeCommand,   &claimkb::cli::kSiteCommand,
+    &claimkb::cli::kVerdictCommand, &claimkb::cli::kListCommand,        &claimkb::cli::kSearchCommand,
+    &claimkb::cli::kCheckCommand,   &claimkb::cli::kShowCommand,        &claimkb::cli::kGraphCommand,
+    &claimkb::cli::kLintCommand,    &claimkb::cli::kCompileCommand,     &claimkb::cli::kImportCommand,
+    &claimkb::cli::kExportCommand,  &claimkb::cli::kRetractionsCommand, &claimkb::cli::kServeCommand,
+    &claimkb::cli::kSiteCommand,
 };
 
 int run_cli(int argc, char** argv) {
