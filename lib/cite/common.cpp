@@ -1,7 +1,10 @@
 // Helpers of lib/cite: names, years, DOIs, pages, lines.
 #include "cite/common.hpp"
 
+#include <cstdio>
 #include <utility>
+
+#include "model/utf8.hpp"
 
 namespace claimkb::detail::cite {
 
@@ -256,6 +259,21 @@ std::string_view publication_type_of(Design d) {
     case Design::web: return "";
     default: return "Journal Article";
   }
+}
+
+bool valid_utf8_or_report(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = detail::utf8_sequence_length(text, i);
+    if (len == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
+      errors.push_back(error_at(file, line_at(text, i), column_at(text, i),
+                                std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8"));
+      return false;
+    }
+    i += len;
+  }
+  return true;
 }
 
 }  // namespace claimkb::detail::cite

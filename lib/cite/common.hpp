@@ -79,6 +79,10 @@ std::pair<std::string, std::string> split_pages(std::string_view pages);
 // Lines of `text` without their ends (LF or CRLF).
 std::vector<std::string_view> lines_of(std::string_view text);
 // 1-based line of byte `offset`.
+// False, with an error at the first byte that is not UTF-8 ("save the file as
+// UTF-8"), for text that is not valid UTF-8.
+bool valid_utf8_or_report(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors);
+
 int line_at(std::string_view text, std::size_t offset);
 int column_at(std::string_view text, std::size_t offset);
 

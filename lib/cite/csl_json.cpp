@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cite/common.hpp"
+#include "cite/json_text.hpp"
 
 namespace claimkb::detail::cite {
 namespace {
@@ -77,17 +78,7 @@ std::vector<std::size_t> object_starts(std::string_view t) {
 void read_csl_json(std::string_view text, const std::string& file, std::vector<RawRecord>& out,
                    std::vector<Diagnostic>& errors) {
   json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    // e.byte is the 1-based offset of the character after the error.
-    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    std::string what = e.what();
-    const std::size_t colon = what.rfind(": ");
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    errors.push_back(error_at(file, line_at(text, at), column_at(text, at), "invalid JSON: " + what));
-    return;
-  }
+  if (!parse_json_or_report(text, file, doc, errors)) return;
   if (!doc.is_array() && !doc.is_object()) {
     errors.push_back(error_at(file, 1, 1, "CSL-JSON must be an object or an array of objects"));
     return;

@@ -197,18 +197,7 @@ Result<ImportPlan> plan_import(const std::vector<CitationSource>& sources, const
   for (const auto& src : sources) {
     std::string_view text = src.bytes;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    for (std::size_t i = 0; i < text.size();) {
-      const std::size_t len = detail::utf8_sequence_length(text, i);
-      if (len == 0) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
-        errors.push_back(error_at(src.file, line_at(text, i), column_at(text, i),
-                                  std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8"));
-        break;
-      }
-      i += len;
-    }
-    if (!errors.empty() && errors.back().file == src.file) continue;
+    if (!valid_utf8_or_report(text, src.file, errors)) continue;
     const Found f = detect(text);
     std::vector<RawRecord> raw;
     const std::size_t before = errors.size();

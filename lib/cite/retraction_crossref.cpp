@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cite/common.hpp"
+#include "cite/json_text.hpp"
 #include "cite/notices.hpp"
 
 namespace claimkb::detail::cite {
@@ -47,16 +48,7 @@ std::size_t find_from(std::string_view text, const std::string& doi, std::size_t
 void read_crossref_notices(std::string_view text, const std::string& file, std::vector<Notice>& out,
                            std::vector<Diagnostic>& errors) {
   json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    std::string what = e.what();
-    const std::size_t colon = what.rfind(": ");
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    errors.push_back(error_at(file, line_at(text, at), column_at(text, at), "invalid JSON: " + what));
-    return;
-  }
+  if (!parse_json_or_report(text, file, doc, errors)) return;
   // Unwrap an API answer.
   if (doc.is_object() && doc.contains("message")) doc = doc["message"];
   if (doc.is_object() && doc.contains("items")) doc = doc["items"];

@@ -89,19 +89,7 @@ Result<std::vector<Notice>> read_notices(const std::vector<CitationSource>& sour
         read_retraction_csv(text, src.file, out, errors);
         continue;
       }
-      bool utf8 = true;
-      for (std::size_t i = 0; i < text.size() && utf8;) {
-        const std::size_t len = detail::utf8_sequence_length(text, i);
-        if (len == 0) {
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
-          errors.push_back(error_at(src.file, line_at(text, i), column_at(text, i),
-                                    std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8"));
-          utf8 = false;
-        }
-        i += len;
-      }
-      if (!utf8) continue;
+      if (!valid_utf8_or_report(text, src.file, errors)) continue;
       if (f == Found::crossref) {
         read_crossref_notices(text, src.file, out, errors);
       } else {

@@ -102,7 +102,7 @@ TEST_CASE("Crossref works JSON: updated-by on the paper, update-to on the notice
   CHECK(broken.errors()[0].line == 3);
 }
 
-TEST_CASE("PubMed: Retracted Publication with RIN retracts; the notice's own record and comments do not") {
+TEST_CASE("PubMed: Retracted Publication with RIN retracts, the notice's own record and comments do not") {
   const auto got = notices_of("pubmed-notices.nbib");
   // Record 1: RIN (retraction, dated from "2022 Jan 10"); its CIN is a comment.
   // Record 2: the notice (Retraction of Publication) retracts only what ROF names,

@@ -96,7 +96,7 @@ TEST_CASE("each kind of notice does what it should to its citation") {
   CHECK(plan.warnings.size() == 2);
 }
 
-TEST_CASE("a retraction after a reinstatement stands; one with no date only warns") {
+TEST_CASE("a retraction after a reinstatement stands, one with no date only warns") {
   Citation c;
   c.id = "x2020";
   c.doi = "10.5555/x";
