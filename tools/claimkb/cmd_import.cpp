@@ -21,15 +21,6 @@ struct Args {
   bool dry_run = false;
 };
 
-bool read_whole(const std::string& path, std::string& bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  bytes = s.str();
-  return !in.bad();
-}
-
 // True when `text` (a citations file) can take list items at its end: it holds no
 // record yet, or its records are a block list ("- id: ...").
 bool takes_list_items(std::string_view text) {
@@ -60,23 +51,15 @@ int run(const Options& o, const Args& a, Io& io) {
     return kUsage;
   }
 
-  std::vector<CitationSource> sources;
-  for (const auto& f : a.files) {
-    CitationSource s;
-    s.file = f;
-    if (!read_whole(f, s.bytes)) {
-      io.err << to_valid_utf8(f) << ":1:1: error: cannot read the file\n";
-      return kIo;
-    }
-    sources.push_back(std::move(s));
-  }
+  const auto sources = read_sources(a.files, io.err);
+  if (!sources) return kIo;
   std::vector<Citation> existing;
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < kb->citation_count(); ++i) existing.push_back(kb->citation_at(i));
   for (std::size_t i = 0; i < kb->claim_count(); ++i) ids.push_back(kb->claim_at(i).id);
   for (std::size_t i = 0; i < kb->concept_count(); ++i) ids.push_back(kb->concept_at(i).id);
 
-  auto plan = plan_import(sources, existing, ids);
+  auto plan = plan_import(*sources, existing, ids);
   if (!plan) {
     for (const auto& e : plan.errors()) io.err << e.to_string() << "\n";
     io.err << "claimkb import: nothing imported\n";

@@ -26,15 +26,6 @@ struct Args {
   bool apply = false;
 };
 
-bool read_whole(const std::string& path, std::string& bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  bytes = s.str();
-  return !in.bad();
-}
-
 const char* action_name(Action a) {
   switch (a) {
     case Action::retract: return "retract";
@@ -116,17 +107,9 @@ int run(const Options& o, const Args& a, Io& io) {
            << ":1:1: error: a compiled snapshot cannot be changed; apply to the KB directory, or leave out --apply\n";
     return kUsage;
   }
-  std::vector<CitationSource> sources;
-  for (const auto& f : a.files) {
-    CitationSource s;
-    s.file = f;
-    if (!read_whole(f, s.bytes)) {
-      io.err << to_valid_utf8(f) << ":1:1: error: cannot read the file\n";
-      return kIo;
-    }
-    sources.push_back(std::move(s));
-  }
-  auto notices = read_notices(sources);
+  const auto sources = read_sources(a.files, io.err);
+  if (!sources) return kIo;
+  auto notices = read_notices(*sources);
   if (!notices) {
     for (const auto& e : notices.errors()) io.err << e.to_string() << "\n";
     io.err << "claimkb retractions: nothing changed\n";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include <unistd.h>
 
@@ -57,6 +58,29 @@ nlohmann::ordered_json certainty_json(const std::optional<Certainty>& c) {
 
 std::string dump(const nlohmann::ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool read_whole(const std::string& path, std::string& bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  bytes = s.str();
+  return !in.bad();
+}
+
+std::optional<std::vector<CitationSource>> read_sources(const std::vector<std::string>& files, std::ostream& err) {
+  std::vector<CitationSource> sources;
+  for (const auto& f : files) {
+    CitationSource s;
+    s.file = f;
+    if (!read_whole(f, s.bytes)) {
+      err << to_valid_utf8(f) << ":1:1: error: cannot read the file\n";
+      return std::nullopt;
+    }
+    sources.push_back(std::move(s));
+  }
+  return sources;
 }
 
 }  // namespace claimkb::cli

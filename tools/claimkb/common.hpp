@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "claimkb/cite.hpp"
 #include "claimkb/knowledge_base.hpp"
 #include "command.hpp"
 
@@ -31,5 +33,12 @@ nlohmann::ordered_json certainty_json(const std::optional<Certainty>& c);
 
 // JSON as the tool prints it: indented by 2, invalid UTF-8 replaced.
 std::string dump(const nlohmann::ordered_json& j);
+
+// The whole file at `path` in `bytes`; false when it cannot be read.
+bool read_whole(const std::string& path, std::string& bytes);
+
+// The files to import or read notices from, whole; nullopt (with "FILE:1:1: error:
+// cannot read the file" on `err`) when one cannot be read.
+std::optional<std::vector<CitationSource>> read_sources(const std::vector<std::string>& files, std::ostream& err);
 
 }  // namespace claimkb::cli
