@@ -26,6 +26,22 @@ inline bool parse_json_or_report(std::string_view text, const std::string& file,
     if (colon != std::string::npos) what = what.substr(colon + 2);
     errors.push_back(error_at(file, line_at(text, at), column_at(text, at), "invalid JSON: " + what));
     return false;
+  } catch (const nlohmann::json::out_of_range& e) {
+    // Well-formed JSON holding a number no double can hold (1e400): the library
+    // names the number but not its place, so the error points at the first place
+    // the number is written.
+    std::string what = e.what();
+    const std::size_t open = what.find('\'');
+    const std::size_t close = what.rfind('\'');
+    std::size_t at = 0;
+    if (open != std::string::npos && close > open) {
+      at = text.find(what.substr(open + 1, close - open - 1));
+      if (at == std::string_view::npos) at = 0;
+    }
+    const std::size_t colon = what.rfind("] ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    errors.push_back(error_at(file, line_at(text, at), column_at(text, at), "invalid JSON: " + what));
+    return false;
   }
 }
 

@@ -33,3 +33,14 @@ TEST_CASE("CSL-JSON: a syntax error names its line and column") {
   CHECK(plan.errors()[0].line == 2);
   CHECK(plan.errors()[0].column == 17);  // the second ','
 }
+
+// A number too large for a double is well-formed JSON that cannot be read: an
+// error at the number (found by fuzz_import), never an exception out of import.
+TEST_CASE("CSL-JSON: a number too large to hold is an error at the number") {
+  const std::string text = "[\n  {\"title\": \"x\",\n   \"volume\": 2e2325}\n]\n";
+  auto plan = plan_import({CitationSource{"big.json", text}}, {}, {});
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.errors()[0].line == 3);
+  CHECK(plan.errors()[0].column == 14);  // `   "volume": ` is 13 characters
+  CHECK(plan.errors()[0].message.find("2e2325") != std::string::npos);
+}
