@@ -38,6 +38,16 @@ bool coordinated(const TextAnalysis& a, std::size_t before, std::size_t after) {
   return false;
 }
 
+// Whether a gapped phrase from term `first` would take term `at` from a phrase
+// that starts in its gap: "long taught psoas muscle" is not "longer muscles",
+// since "psoas muscle" is one thing. Across "and" or "or" it may: "low back and
+// hip pain" is low back pain as well as hip pain.
+bool takes_from_another(const TextAnalysis& a, std::size_t first, std::size_t at) {
+  return std::any_of(a.mentions.begin(), a.mentions.end(), [&](const TextAnalysis::Mention& m) {
+    return m.first > first && m.first < at && at < m.end && !coordinated(a, m.first - 1, m.first);
+  });
+}
+
 }  // namespace
 
 bool TextAnalysis::in_mention(std::size_t term) const {
@@ -369,7 +379,7 @@ void ConceptIndex::find_gapped(TextAnalysis& a) const {
         const std::size_t e = std::min(key.find(' ', b), key.size());
         const std::string_view term = key.substr(b, e - b);
         while (at < window_end && a.terms[at] != term) ++at;
-        if (at >= window_end) {
+        if (at >= window_end || takes_from_another(a, i, at)) {
           whole = false;
           break;
         }

@@ -276,6 +276,18 @@ std::vector<std::uint32_t> concepts_named(const Store& store, TextNaming& naming
   return out;
 }
 
+// Whether the text may leave the claim's object unnamed: a claim that something
+// is a sign of something ("a psoas that hurts when pressed is dysfunctional"), when
+// a cue word says a sign ("means", "tells"): "that your psoas hurts when pressed
+// means very little" speaks of the claim without naming what it would mean.
+// Only in a sentence of a text to check: a question that does not name the object
+// asks about another one ("does a pelvic tilt cause knee problems?").
+bool object_implied(const ConceptIndex& index, const Cues& cues, Subjects subjects, std::uint32_t claim) {
+  if (subjects != Subjects::of_a_sentence) return false;
+  const std::optional<Relation> relation = index.relation(claim);
+  return relation == Relation::indicates && cues.relations.test(static_cast<std::size_t>(Relation::indicates));
+}
+
 // The claims worth scoring, sorted: those listed under a subject concept the text
 // covers of which the text names an object concept.
 // Every claim covered_claims() accepts is among them: it accepts a claim only when
@@ -284,13 +296,15 @@ std::vector<std::uint32_t> concepts_named(const Store& store, TextNaming& naming
 // and when the text compares those that compare, are kept whatever the text names.
 // (Testing each claim's object this way, with how_named cached per text, was 2x
 // faster than intersecting with lists of claims by object: docs/search.md.)
-std::vector<std::uint32_t> candidate_claims(const Store& store, TextNaming& naming, const Cues& cues) {
+std::vector<std::uint32_t> candidate_claims(const Store& store, TextNaming& naming, const Cues& cues,
+                                            Subjects subjects) {
   const ConceptIndex& index = store.concept_index();
   std::vector<std::uint32_t> out;
   auto consider = [&](const std::vector<std::uint32_t>& claims) {
     for (std::uint32_t claim : claims) {
       const IndexList object = store.refs(Table::claim, claim, 4);
-      bool named = object.empty() || (cues.comparative && !store.refs(Table::claim, claim, 5).empty());
+      bool named = object.empty() || (cues.comparative && !store.refs(Table::claim, claim, 5).empty()) ||
+                   object_implied(index, cues, subjects, claim);
       for (std::uint32_t k = 0; k < object.size() && !named; ++k) named = naming.how(object[k]) != Named::no;
       if (named) out.push_back(claim);
     }
@@ -308,7 +322,7 @@ std::vector<ConceptCandidate> unscored_candidates(const Store& store, const Text
   const ConceptIndex& index = store.concept_index();
   const std::vector<std::uint32_t>& direct = naming.direct;
   const std::vector<std::uint32_t>& covered = naming.covered;
-  const std::vector<std::uint32_t> candidates = candidate_claims(store, naming, cues);
+  const std::vector<std::uint32_t> candidates = candidate_claims(store, naming, cues, subjects);
   const std::vector<std::size_t> weighed = weighed_mentions(text, naming.mention_ancestors);
 
   auto all_named = [&](const IndexList& needed) {
@@ -328,7 +342,7 @@ std::vector<ConceptCandidate> unscored_candidates(const Store& store, const Text
                        ? subject_named(store, subject[k], direct, covered, subjects)
                        : naming.how(subject[k]) != Named::no;
     }
-    if (!subject_ok || !(all_named(object) || compares)) continue;
+    if (!subject_ok || !(all_named(object) || compares || object_implied(index, cues, subjects, claim))) continue;
     // A text that compares two things it names as the claim's subject ("is yoga
     // better than pilates for back pain?", both exercise) asks which is better: a
     // claim that compares nothing does not answer it.

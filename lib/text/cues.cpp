@@ -35,7 +35,7 @@ const std::vector<RelationCue>& relation_cues() {
       {{"cause", "causes",  "caused",      "causing", "lead",   "leads",   "trigger",  "triggers",   "reason",
         "blame", "behind",  "responsible", "result",  "source", "produce", "produces", "contribute", "contributes",
         "due",   "culprit", "gives",       "give",    "create", "creates", "bring",    "brings"},
-       {R::causes, R::associated_with, R::predicts}},
+       {R::causes, R::associated_with, R::predicts, R::harms}},
       // A causative verb says cause first and fits any effect the claim names.
       {{"make", "makes", "made", "making", "recipe", "wreck", "wrecks", "wrecking"},
        {R::causes, R::associated_with, R::predicts, R::relieves, R::increases, R::decreases, R::harms}},
@@ -68,11 +68,12 @@ const std::vector<RelationCue>& relation_cues() {
         "reliability", "valid",       "validity", "tell",      "tells",    "diagnose",   "evaluate",    "determine",
         "trust",       "trustworthy", "examiner", "examiners", "agree",    "consistent", "consistently"},
        {R::measures, R::detects, R::indicates}},
-      {{"find", "finds", "feel", "feels", "locate", "locates", "reach", "reaches", "palpate", "press", "presses",
-        "touch", "touches", "access", "get", "prod", "poke", "dig", "hands"},
+      {{"find",    "finds", "feel",    "feels",  "locate",  "locates", "reach",  "reaches",
+        "palpate", "press", "presses", "touch",  "touches", "access",  "get",    "prod",
+        "poke",    "dig",   "hands",   "finger", "fingers", "thumb",   "thumbs", "hook"},
        {R::detects, R::measures}},
-      {{"mean", "means", "sign", "signs", "indicate", "indicates", "indicator", "signal", "signals", "dysfunctional",
-        "problem", "wrong"},
+      {{"mean", "means", "sign", "signs", "diagnosis", "diagnostic", "indicate", "indicates", "indicator", "signal",
+        "signals", "dysfunctional", "problem", "wrong"},
        {R::indicates, R::needed_for}},
       // What a muscle does or holds.
       {{"store", "stores", "stored", "hold", "holds", "trap", "traps", "trapped", "keep", "keeps", "carry", "carries",
@@ -103,8 +104,9 @@ const std::vector<RelationCue>& relation_cues() {
        {R::harms, R::rarely_harms}},
       {{"rare", "rarely", "seldom", "uncommon", "safe", "safely", "low"}, {R::rarely_harms}},
       // Necessity.
-      {{"key", "need", "needs", "needed", "essential", "must", "crucial", "main", "central", "important", "always",
-        "everyone", "every", "missing", "piece", "priority", "focus", "target", "root"},
+      {{"key",   "need",     "needs",     "needed", "essential", "must",   "crucial",
+        "main",  "central",  "important", "always", "everyone",  "every",  "missing",
+        "piece", "priority", "focus",     "target", "root",      "master", "cornerstone"},
        {R::needed_for, R::indicates}},
   };
   return cues;
@@ -131,15 +133,15 @@ constexpr std::string_view kDoubts[] = {"unclear",      "uncertain",    "unknown
 
 // Words that report someone else's claim without taking it on.
 constexpr std::string_view kReports[] = {
-    "say",        "says",      "said",      "saying",   "claim",      "claims",      "claimed",    "believe",
-    "believes",   "believed",  "according", "heard",    "told",       "tell",        "tells",      "supposedly",
-    "allegedly",  "insist",    "insists",   "swear",    "swears",     "argue",       "argues",     "promise",
-    "promises",   "popular",   "idea",      "notion",   "theory",     "teach",       "teaches",    "taught",
-    "preach",     "preaches",  "reckon",    "reckons",  "suggests",   "advertise",   "advertised", "marketed",
-    "so-called",  "goes",      "story",     "wisdom",   "folklore",   "influencers", "gurus",      "describe",
-    "describes",  "described", "account",   "accounts", "pointed",    "quoted",      "maintain",   "maintains",
-    "reportedly", "rumour",    "rumor",     "fans",     "proponents", "advocates",   "sellers",    "marketing",
-    "read",       "hear",      "telling",   "claiming"};
+    "say",        "says",       "said",      "saying",    "added",    "claim",      "claims",      "claimed",
+    "believe",    "believes",   "believed",  "according", "heard",    "told",       "tell",        "tells",
+    "supposedly", "allegedly",  "insist",    "insists",   "swear",    "swears",     "argue",       "argues",
+    "promise",    "promises",   "popular",   "idea",      "notion",   "theory",     "teach",       "teaches",
+    "taught",     "preach",     "preaches",  "reckon",    "reckons",  "suggests",   "advertise",   "advertised",
+    "marketed",   "so-called",  "goes",      "story",     "wisdom",   "folklore",   "influencers", "gurus",
+    "describe",   "describes",  "described", "account",   "accounts", "pointed",    "quoted",      "maintain",
+    "maintains",  "reportedly", "rumour",    "rumor",     "fans",     "proponents", "advocates",   "sellers",
+    "marketing",  "read",       "hear",      "telling",   "claiming"};
 
 struct Lexicon {
   std::unordered_map<std::string, Relations> relation;  // term -> relations it fits
@@ -192,8 +194,15 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
   // Stop words that still say how things are related: "because" says a cause, "in
   // the first place" prevention.
   for (std::size_t w = 0; w < text.words.size(); ++w) {
-    if (text.words[w] == "because" || text.words[w] == "why") {
+    if (text.words[w] == "why") {
       cues.relations |= set_of({R::causes, R::associated_with, R::predicts});
+      cues.primary |= set_of({R::causes});
+    }
+    // "Because" gives a reason, which may be any relation between the two clauses
+    // ("do not press on the belly, because it can injure organs"): it says a cause
+    // first and fits every relation.
+    if (text.words[w] == "because") {
+      cues.relations.set();
       cues.primary |= set_of({R::causes});
     }
     // "People with back pain have ...": a comparison of groups, an association.
@@ -264,13 +273,26 @@ Polarity polarity_of(const TextAnalysis& text, const Cues& cues, const std::vect
     }
   }
   if (cues.doubts) return Polarity::denies;
+  // A reason given with "because" is said as fact: when the claim ends in it, a
+  // denial before it belongs to the other clause ("do not press on the belly,
+  // because it can injure organs" asserts the harm), unless that denial turns
+  // against what came before ("..., but I would not count on that, because ...").
+  const auto is_turn = [&](std::size_t w) {
+    return text.words[w] == "but" || text.words[w] == "however" || text.words[w] == "yet";
+  };
+  std::size_t because = text.words.size();
+  bool turned = false;
+  for (std::size_t w = 0; w < text.words.size() && because == text.words.size(); ++w) {
+    if (text.words[w] == "because") because = w;
+  }
   constexpr std::size_t kNegationReach = 3;
   for (std::size_t w : cues.denials) {
+    for (std::size_t b = 0; b < w && !turned; ++b) turned = is_turn(b);
+    if (w < because && last > because && !turned) continue;
     if (w <= last + kNegationReach) return Polarity::denies;
     // A later clause that turns against what came before.
     for (std::size_t b = last + 1; b < w; ++b) {
-      const std::string& word = text.words[b];
-      if (word == "but" || word == "however" || word == "yet") return Polarity::denies;
+      if (is_turn(b)) return Polarity::denies;
     }
   }
   return cues.reports.empty() ? Polarity::asserts : Polarity::reports;
