@@ -45,7 +45,8 @@ struct ClaimMention {
   Polarity polarity = Polarity::asserts;
   Agreement agreement = Agreement::unsettled;
   // The ids of the claim's concepts the sentence names (empty when it matched by
-  // wording alone).
+  // wording alone); for a sentence that leans on the one before ("one such
+  // session"), those the two name together.
   std::vector<std::string> concepts;
 };
 

@@ -172,6 +172,17 @@ bool contains(const std::string_view (&list)[N], std::string_view w) {
 
 }  // namespace
 
+// "Teach" reports a claim when what is taught is one ("have long taught that the
+// psoas stores emotions"), not when it is a skill ("bridging teaches the muscles
+// to work"): it reports only with a "that" within the next three words.
+bool teaches_a_skill(const std::vector<std::string>& words, std::size_t w) {
+  if (words[w] != "teach" && words[w] != "teaches" && words[w] != "taught") return false;
+  for (std::size_t k = w + 1; k < words.size() && k <= w + 3; ++k) {
+    if (words[k] == "that") return false;
+  }
+  return true;
+}
+
 Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
   const Lexicon& lex = lexicon(stemmer);
   Cues cues;
@@ -232,7 +243,7 @@ Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
     const std::string& word = text.words[w];
     // "better", "than", "versus", and any comparative adjective ("larger gains").
     if (contains(kComparative, word) || positive_degree(word) != word) cues.comparative = true;
-    if (contains(kReports, word)) cues.reports.push_back(w);
+    if (contains(kReports, word) && !teaches_a_skill(text.words, w)) cues.reports.push_back(w);
     // "a little more range" is not a denial; "little evidence" is. "An open
     // question" is.
     const bool quantity = word == "little" && w > 0 && text.words[w - 1] == "a";
@@ -274,25 +285,23 @@ Polarity polarity_of(const TextAnalysis& text, const Cues& cues, const std::vect
   }
   if (cues.doubts) return Polarity::denies;
   // A reason given with "because" is said as fact: when the claim ends in it, a
-  // denial before it belongs to the other clause ("do not press on the belly,
-  // because it can injure organs" asserts the harm), unless that denial turns
-  // against what came before ("..., but I would not count on that, because ...").
-  const auto is_turn = [&](std::size_t w) {
-    return text.words[w] == "but" || text.words[w] == "however" || text.words[w] == "yet";
-  };
-  std::size_t because = text.words.size();
-  bool turned = false;
-  for (std::size_t w = 0; w < text.words.size() && because == text.words.size(); ++w) {
-    if (text.words[w] == "because") because = w;
+  // denial before the claim's first words belongs to the other clause ("do not
+  // press on the belly, because it can injure organs" asserts the harm; in
+  // "tenderness tells you little, because even a healthy psoas hurts" the denial
+  // follows the claim's first words, and denies).
+  std::size_t first = text.words.size();
+  for (std::size_t k : claim_mentions) {
+    first = std::min<std::size_t>(first, text.term_word[text.mentions[k].first]);
   }
+  const auto because = std::find(text.words.begin(), text.words.end(), "because") - text.words.begin();
   constexpr std::size_t kNegationReach = 3;
   for (std::size_t w : cues.denials) {
-    for (std::size_t b = 0; b < w && !turned; ++b) turned = is_turn(b);
-    if (w < because && last > because && !turned) continue;
+    if (w < first && last > static_cast<std::size_t>(because)) continue;
     if (w <= last + kNegationReach) return Polarity::denies;
     // A later clause that turns against what came before.
     for (std::size_t b = last + 1; b < w; ++b) {
-      if (is_turn(b)) return Polarity::denies;
+      const std::string& word = text.words[b];
+      if (word == "but" || word == "however" || word == "yet") return Polarity::denies;
     }
   }
   return cues.reports.empty() ? Polarity::asserts : Polarity::reports;

@@ -253,6 +253,10 @@ TEST_CASE("check on the physiotherapist's review: reported claims and denials, a
   check_article(
       "physio-review.txt",
       {
+          // Leans on the sentence before ("it" is the psoas): read with it, the
+          // psoas is the root of back pain. A careful reader would say the sentence
+          // reports what blogs teach; "you will learn that" is not read as a report.
+          {"Spend an afternoon on wellness blogs", "psoas-is-key-to-back-pain", Polarity::asserts, Why::current},
           {"Some trainers say that a tight psoas", "tight-psoas-causes-back-pain", Polarity::reports, Why::meant},
           {"Yet there is little evidence that a short psoas", "tight-psoas-causes-back-pain", Polarity::denies,
            Why::meant},
@@ -343,6 +347,10 @@ TEST_CASE("check on the news piece: plain reporting of massage and exercise for 
           {"A review of published case reports", "serious-massage-adverse-events-are-rare", Polarity::reports,
            Why::current},
           {"Therapists often tell clients", "serious-massage-adverse-events-are-rare", Polarity::reports, Why::meant},
+          // Leans on the sentence before ("such events" are serious harms of
+          // massage): the authors' judgement, then "but case reports cannot say how
+          // often": the turn casts doubt on it.
+          {"The review's authors judged", "serious-massage-adverse-events-are-rare", Polarity::denies, Why::meant},
           {"Some clinics promise that a deep massage", "psoas-massage-relieves-back-pain", Polarity::reports,
            Why::meant},
       },
@@ -356,8 +364,6 @@ TEST_CASE("check on the news piece: plain reporting of massage and exercise for 
           // Written to state a claim, missed:
           //   massage-relieves-low-back-pain, "massage" left to the context:
           "A Cochrane review of 25 randomised trials",
-          //   serious-massage-adverse-events-are-rare, through "such events":
-          "The review's authors judged",
           // Share words with claims, state none.
           "Low back pain is one of the most common reasons",
           "None of the massage trials in the Cochrane review",
@@ -401,6 +407,43 @@ TEST_CASE("check: a reason given with because, an object left implied, a gap tha
   CHECK(taught.id == "psoas-stores-emotions");
   CHECK(taught.polarity == Polarity::reports);
   CHECK(taught.concepts == std::vector<std::string>{"psoas", "emotions"});
+}
+
+// Expectations read from the rules (docs/search.md, "Claims in a sentence" and
+// "Polarity"), then run.
+TEST_CASE("check: a sentence that leans on the one before, a skill taught, a quotation") {
+  const std::string release = "Some therapists dig deep into the belly to release the psoas. ";
+  // "One such session" points back: with the sentence before, the psoas and its
+  // release are named, and "burst" (harm) and the appendix are the sentence's own.
+  const auto such =
+      check(bundled(), release + "A surgeon saw an inflamed appendix burst within hours of one such session.");
+  REQUIRE(such.size() == 1);
+  CHECK(such[0].begin == release.size());
+  CHECK(such[0].id == "psoas-release-can-rupture-appendix");
+  CHECK(such[0].polarity == Polarity::asserts);
+  CHECK(such[0].concepts == std::vector<std::string>{"psoas", "muscle-release", "appendicitis"});
+  // Without a word that points back, or across a paragraph, the sentence is
+  // read alone: it names no release.
+  CHECK(check(bundled(), release + "A surgeon saw an inflamed appendix burst within hours of a session.").empty());
+  CHECK(check(bundled(),
+              "Some therapists dig deep into the belly to release the psoas.\n\n"
+              "A surgeon saw an inflamed appendix burst within hours of one such session.")
+            .empty());
+  // "Teach" with no "that" after it teaches a skill: no report.
+  const auto skill = check(bundled(),
+                           "Glute bridges teach the muscles at the back of the hip to work, "
+                           "which helps the front of the hip let go.");
+  REQUIRE(skill.size() == 1);
+  CHECK(skill[0].id == "glute-activation-relaxes-hip-flexors");
+  CHECK(skill[0].polarity == Polarity::asserts);
+  // A sentence in quotation marks is someone's words.
+  const auto quoted = check(bundled(), "\"Vigorous pressure on the belly can cause serious harm,\" she said.");
+  REQUIRE(quoted.size() == 1);
+  CHECK(quoted[0].id == "deep-abdominal-massage-can-cause-harm");
+  CHECK(quoted[0].polarity == Polarity::reports);
+  const auto plain = check(bundled(), "Vigorous pressure on the belly can cause serious harm.");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].polarity == Polarity::asserts);
 }
 
 TEST_CASE("arbitrary bytes: sentences stay in bounds and in order, queries just answer") {
