@@ -98,6 +98,9 @@ const Expected kExpected[] = {
     {"tight-hip-flexors-reduce-glute-activation", S, VL},
     // Wilke 2020 + Konrad (SR of mixed, 3), n 0 + 290 -1 → 2; no upgrades above tier 2.
     {"foam-rolling-increases-range-of-motion", S, L},
+    // Issue 15. supports tier 3: Wilke 2020 + Konrad (SR of mixed), both indirect
+    // (foam rolling of other muscles) -1, n 0 + 290 < 400 -1 → 1.
+    {"massage-reduces-psoas-tightness", S, VL},
     // Wilke neutral: SMD -0.02, 95% CI -0.73 to 0.69, an ungraded null too imprecise
     // to tell. Nothing counted → insufficient (was refuted at 2).
     {"foam-rolling-beats-stretching-for-range-of-motion", I, std::nullopt},
