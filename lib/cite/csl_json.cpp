@@ -12,21 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// Text of a value that may be a string, a number, or (as Crossref writes
-// container-title) an array whose first item is the text.
-std::string text_of(const json& j, const char* key) {
-  const auto it = j.find(key);
-  if (it == j.end()) return {};
-  const json* v = &*it;
-  if (v->is_array()) {
-    if (v->empty()) return {};
-    v = &(*v)[0];
-  }
-  if (v->is_string()) return squeeze(v->get<std::string>());
-  if (v->is_number_integer()) return std::to_string(v->get<long long>());
-  return {};
-}
-
 int year_of(const json& j) {
   const auto it = j.find("issued");
   if (it == j.end() || !it->is_object()) return 0;

@@ -45,4 +45,20 @@ inline bool parse_json_or_report(std::string_view text, const std::string& file,
   }
 }
 
+// The text of `key` in an object: a string (whitespace runs squeezed), a whole
+// number, or, as Crossref writes container-title, an array whose first item is
+// one of those; "" otherwise.
+inline std::string text_of(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end()) return {};
+  const nlohmann::json* v = &*it;
+  if (v->is_array()) {
+    if (v->empty()) return {};
+    v = &(*v)[0];
+  }
+  if (v->is_string()) return squeeze(v->get<std::string>());
+  if (v->is_number_integer()) return std::to_string(v->get<long long>());
+  return {};
+}
+
 }  // namespace claimkb::detail::cite

@@ -16,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string text_of(const json& j, const char* key) {
-  const auto it = j.find(key);
-  if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_array() && !it->empty() && (*it)[0].is_string()) return (*it)[0].get<std::string>();
-  return {};
-}
-
 // {"date-parts": [[2021, 4, 15]]} as 2021-04-15; "" when it is not a whole day.
 std::string date_of(const json& entry) {
   const auto u = entry.find("updated");

@@ -52,6 +52,21 @@ class Retractions(unittest.TestCase):
         with open(self.file, "rb") as f:
             self.assertEqual(f.read(), self.original)
 
+    def test_a_compiled_snapshot_is_read_but_never_written(self):
+        # retractions --apply and import (without --dry-run) write into the KB's YAML;
+        # a snapshot has none: usage error (2), naming the snapshot at 1:1.
+        snap = os.path.join(self.tmp, "kb.ckb")
+        self.assertEqual(run("compile", "--kb", self.kb, "-o", snap).returncode, 0)
+        r = run("retractions", "--kb", snap, *self.notices())
+        self.assertEqual(r.returncode, 0, r.stderr)  # reading is fine
+        for args in (["retractions", "--kb", snap, "--apply", *self.notices()],
+                     ["import", "--kb", snap, data("csl.json")]):
+            r = run(*args)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertTrue(r.stderr.decode().startswith(f"{snap}:1:1: error: a compiled snapshot cannot "),
+                            r.stderr)
+        self.assertEqual(run("import", "--kb", snap, "--dry-run", data("csl.json")).returncode, 0)
+
     def test_apply_writes_in_place_and_the_kb_then_agrees(self):
         r = run("retractions", "--kb", self.kb, "--apply", "--json", *self.notices())
         self.assertEqual(r.returncode, 0, r.stderr)

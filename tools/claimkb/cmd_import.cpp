@@ -42,14 +42,10 @@ int run(const Options& o, const Args& a, Io& io) {
   int exit = kDone;
   auto kb = open_kb(o, io.err, exit);
   if (!kb) return exit;
-  const fs::path kb_path = o.kb.empty() ? fs::path(KnowledgeBase::default_path()) : fs::path(o.kb);
-  std::error_code ec;
-  if (!a.dry_run && !fs::is_directory(kb_path, ec)) {
-    io.err << to_valid_utf8(kb_path.string())
-           << ":1:1: error: a compiled snapshot cannot take new citations; import into the KB directory, or use "
-              "--dry-run\n";
-    return kUsage;
-  }
+  const auto dir =
+      kb_directory(o, !a.dry_run, "take new citations; import into the KB directory, or use --dry-run", io.err);
+  if (!dir) return kUsage;
+  const fs::path kb_path(*dir);
 
   const auto sources = read_sources(a.files, io.err);
   if (!sources) return kIo;
@@ -71,6 +67,7 @@ int run(const Options& o, const Args& a, Io& io) {
   std::string written;
   if (!plan->added.empty() && !a.dry_run) {
     std::string bytes;
+    std::error_code ec;
     if (fs::exists(target, ec)) {
       if (!read_whole(target.string(), bytes)) {
         io.err << to_valid_utf8(target.string()) << ":1:1: error: cannot read the file\n";

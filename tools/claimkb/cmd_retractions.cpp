@@ -100,13 +100,9 @@ int run(const Options& o, const Args& a, Io& io) {
   int exit = kDone;
   auto kb = open_kb(o, io.err, exit);
   if (!kb) return exit;
-  const fs::path kb_path = o.kb.empty() ? fs::path(KnowledgeBase::default_path()) : fs::path(o.kb);
-  std::error_code ec;
-  if (a.apply && !fs::is_directory(kb_path, ec)) {
-    io.err << to_valid_utf8(kb_path.string())
-           << ":1:1: error: a compiled snapshot cannot be changed; apply to the KB directory, or leave out --apply\n";
-    return kUsage;
-  }
+  const auto dir = kb_directory(o, a.apply, "be changed; apply to the KB directory, or leave out --apply", io.err);
+  if (!dir) return kUsage;
+  const fs::path kb_path(*dir);
   const auto sources = read_sources(a.files, io.err);
   if (!sources) return kIo;
   auto notices = read_notices(*sources);

@@ -32,6 +32,16 @@ std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err, int& e
   return std::move(kb).value();
 }
 
+std::optional<std::string> kb_directory(const Options& o, bool writing, std::string_view what, std::ostream& err) {
+  std::string path = o.kb.empty() ? KnowledgeBase::default_path() : o.kb;
+  std::error_code ec;
+  if (writing && !std::filesystem::is_directory(path, ec)) {
+    err << to_valid_utf8(path) << ":1:1: error: a compiled snapshot cannot " << what << "\n";
+    return std::nullopt;
+  }
+  return path;
+}
+
 bool write_output(const std::string& path, std::string_view bytes, std::ostream& err) {
   // Into a temporary file beside the target, then renamed over it: a reader of the
   // target sees the old file or the new one, never half of one.

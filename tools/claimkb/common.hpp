@@ -20,6 +20,11 @@ namespace claimkb::cli {
 // be read, else kInvalidKb) and returns nullopt.
 std::optional<KnowledgeBase> open_kb(const Options& o, std::ostream& err, int& exit);
 
+// The KB's directory as the options name it (or the default KB). A command that
+// writes into it (`writing`) cannot write into a compiled snapshot: then it prints
+// "PATH:1:1: error: a compiled snapshot cannot <what>" and returns nullopt.
+std::optional<std::string> kb_directory(const Options& o, bool writing, std::string_view what, std::ostream& err);
+
 // The exit code for diagnostics that stopped a command: kIo when any is an I/O
 // failure, else kInvalidKb.
 int exit_for(const std::vector<Diagnostic>& errors);
