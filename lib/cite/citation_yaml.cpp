@@ -6,13 +6,13 @@
 #include <string>
 
 #include "claimkb/cite.hpp"
-#include "model/enums.hpp"
-#include "model/field_ops.hpp"
+#include "format/record_to_json.hpp"
 #include "model/utf8.hpp"
 
 namespace claimkb {
 namespace {
 
+using detail::each_set_field;
 using detail::IsOptional;
 using detail::IsRecord;
 using detail::IsVector;
@@ -62,15 +62,6 @@ std::string yaml_value(const Key& key, const T& v) {
   }
 }
 
-template <class R, class F>
-void each_set_field(const R& r, F&& f) {
-  static const R absent{};
-  detail::fields(detail::Tag<R>{}, [&](const Key& key, auto member) {
-    const auto& v = r.*member;
-    if (key.is_required || !detail::equal_values(v, absent.*member)) f(key, v);
-  });
-}
-
 template <class R>
 std::string flow_record(const R& r) {
   std::string out = "{";
@@ -79,33 +70,6 @@ std::string flow_record(const R& r) {
     out += std::string(key.name) + ": " + yaml_value(key, v);
   });
   return out + "}";
-}
-
-template <class R>
-nlohmann::ordered_json json_record(const R& r);
-
-template <class T>
-nlohmann::ordered_json json_value(const Key& key, const T& v) {
-  if constexpr (IsRecord<T>::value) {
-    return json_record(v);
-  } else if constexpr (IsOptional<T>::value) {
-    return json_value(key, *v);
-  } else if constexpr (IsVector<T>::value) {
-    nlohmann::ordered_json a = nlohmann::ordered_json::array();
-    for (const auto& item : v) a.push_back(json_value(key, item));
-    return a;
-  } else if constexpr (std::is_enum_v<T>) {
-    return std::string(detail::enum_name(v));
-  } else {
-    return v;
-  }
-}
-
-template <class R>
-nlohmann::ordered_json json_record(const R& r) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  each_set_field(r, [&](const Key& key, const auto& v) { j[std::string(key.name)] = json_value(key, v); });
-  return j;
 }
 
 }  // namespace
@@ -125,7 +89,7 @@ std::string citations_yaml(const std::vector<Citation>& citations) {
 }
 
 std::string citation_json(const Citation& c, int indent) {
-  return json_record(c).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  return detail::record_to_json(c).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace claimkb
