@@ -66,29 +66,9 @@ p2=$port
 r2_pid=${pids[-1]}
 r1_pid=${pids[-2]}
 lb=$(free_port)
-cat >"$tmp/haproxy.cfg" <<EOF
-global
-    maxconn 4000
-defaults
-    mode http
-    timeout connect 1s
-    timeout client 10s
-    timeout server 10s
-    timeout check 2s
-    retries 3
-    option redispatch 1
-    retry-on all-retryable-errors
-frontend api
-    bind 127.0.0.1:$lb
-    default_backend replicas
-backend replicas
-    balance roundrobin
-    option httpchk GET /readyz
-    http-check expect status 200
-    default-server check inter 500ms fall 2 rise 2 maxconn 64
-    server r1 127.0.0.1:$p1
-    server r2 127.0.0.1:$p2
-EOF
+# The documented set-up (docs/examples/haproxy.cfg), on loopback ports.
+sed -e "s/bind :80/bind 127.0.0.1:$lb/" -e "s/127.0.0.1:8081/127.0.0.1:$p1/" -e "s/127.0.0.1:8082/127.0.0.1:$p2/" \
+  "$root/docs/examples/haproxy.cfg" >"$tmp/haproxy.cfg"
 "$haproxy" -db -f "$tmp/haproxy.cfg" >/dev/null 2>"$tmp/haproxy.log" &
 pids+=($!)
 for _ in $(seq 100); do

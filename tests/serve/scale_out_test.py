@@ -29,34 +29,19 @@ WRK_SECONDS = 8
 RELOAD_AT = 2.0  # seconds into the wrk run
 STOP_AT = 4.0
 
-HAPROXY_CONFIG = """\
-global
-    maxconn 2000
 
-defaults
-    mode http
-    timeout connect 1s
-    timeout client 10s
-    timeout server 10s
-    timeout check 2s
-    # A request that fails on one replica (refused connection, connection closed
-    # before an answer, 503) is sent again, to the other replica.
-    retries 3
-    option redispatch 1
-    retry-on all-retryable-errors
 
-frontend api
-    bind 127.0.0.1:{port}
-    default_backend replicas
-
-backend replicas
-    balance roundrobin
-    option httpchk GET /readyz
-    http-check expect status 200
-    default-server check inter 200ms fall 2 rise 2 maxconn 64
-    server r1 127.0.0.1:{port1}
-    server r2 127.0.0.1:{port2}
-"""
+def haproxy_config(source, port, port1, port2):
+    """The documented HAProxy set-up (docs/examples/haproxy.cfg), on loopback ports,
+    checking every 200 ms so that a stopped replica leaves rotation within the run."""
+    with open(os.path.join(source, "docs", "examples", "haproxy.cfg")) as f:
+        text = f.read()
+    for old, new in (("bind :80", f"bind 127.0.0.1:{port}"), ("127.0.0.1:8081", f"127.0.0.1:{port1}"),
+                     ("127.0.0.1:8082", f"127.0.0.1:{port2}"), ("inter 500ms", "inter 200ms")):
+        if old not in text:
+            raise AssertionError(f"docs/examples/haproxy.cfg no longer has '{old}'")
+        text = text.replace(old, new)
+    return text
 
 
 def free_port():
@@ -143,7 +128,7 @@ def main(binary, source):
         port = free_port()
         config = os.path.join(tmp, "haproxy.cfg")
         with open(config, "w") as f:
-            f.write(HAPROXY_CONFIG.format(port=port, port1=r1.port, port2=r2.port))
+            f.write(haproxy_config(source, port, r1.port, r2.port))
         check = subprocess.run([haproxy, "-c", "-q", "-f", config], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
         lb = subprocess.Popen([haproxy, "-db", "-f", config], stdout=subprocess.DEVNULL,
