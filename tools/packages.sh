@@ -8,7 +8,9 @@ set -euo pipefail
 
 answer=(g++ cmake make pkg-config
         libyaml-cpp-dev libyaml-dev libboost-dev nlohmann-json3-dev libcli11-dev libstemmer-dev
-        libxxhash-dev libcpp-httplib-dev libpugixml-dev)
+        libxxhash-dev libcpp-httplib-dev libpugixml-dev
+        # English words for the speller (cmake/english-words.cmake)
+        wamerican wbritish)
 test=(python3 python3-yaml python3-dev python3-pytest pybind11-dev doctest-dev clang libclang-rt-14-dev libbenchmark-dev valgrind graphviz time
       clang-format clang-tidy
       # the scale-out test (tests/serve) and the pip install test (tests/package)

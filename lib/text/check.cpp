@@ -221,7 +221,9 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
                                       [&](const detail::ConceptCandidate& c) { return makes(store, c); });
     if (!made && !previous.empty() && !own.analysis.mentions.empty() && own.cues.relations.any() &&
         leans_on_previous(own.analysis.words)) {
-      made = made_with_previous(store, own, previous + " " + words, stemmer);
+      previous += ' ';
+      previous += words;
+      made = made_with_previous(store, own, previous, stemmer);
     }
     previous = std::move(words);
     std::optional<std::pair<std::uint32_t, double>> found;

@@ -242,6 +242,7 @@ std::optional<ConceptIndex> ConceptIndex::open(std::string_view bytes, std::size
   std::sort(vocabulary->begin(), vocabulary->end());
   vocabulary->erase(std::unique(vocabulary->begin(), vocabulary->end()), vocabulary->end());
   x.vocabulary_ = std::move(vocabulary);
+  x.speller_ = std::make_shared<const Speller>(x.vocabulary_);
   return x;
 }
 
@@ -300,7 +301,12 @@ TextAnalysis ConceptIndex::analyse(std::string_view text, Stemmer& stemmer) cons
   TextAnalysis a = analyse_words(text, stemmer);
   for (std::size_t t = 0; t < a.terms.size(); ++t) {
     if (known_term(a.terms[t])) continue;
-    if (std::string plain = positive_degree_term(a.words[a.term_word[t]], stemmer); !plain.empty()) a.terms[t] = plain;
+    if (std::string plain = positive_degree_term(a.words[a.term_word[t]], stemmer); !plain.empty()) {
+      a.terms[t] = plain;
+    } else if (std::string fixed = speller_ ? speller_->correct(a.words[a.term_word[t]], a.terms[t]) : std::string();
+               !fixed.empty()) {
+      a.terms[t] = fixed;
+    }
   }
   const std::size_t n = a.terms.size();
   for (std::size_t i = 0; i < n;) {

@@ -23,6 +23,7 @@
 
 #include "claimkb/model.hpp"
 #include "store/binary.hpp"
+#include "text/spelling.hpp"
 #include "text/stemmer.hpp"
 
 namespace claimkb::detail {
@@ -95,6 +96,7 @@ class ConceptIndex {
   const char* phrase_bytes_ = nullptr;
   // Every term of every phrase, sorted: the words concepts are named with.
   std::shared_ptr<const std::vector<std::string>> vocabulary_;
+  std::shared_ptr<const Speller> speller_;  // to them, from a slip of the keyboard
 };
 
 }  // namespace claimkb::detail
