@@ -170,8 +170,6 @@ bool contains(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-}  // namespace
-
 // "Teach" reports a claim when what is taught is one ("have long taught that the
 // psoas stores emotions"), not when it is a skill ("bridging teaches the muscles
 // to work"): it reports only with a "that" within the next three words.
@@ -182,6 +180,8 @@ bool teaches_a_skill(const std::vector<std::string>& words, std::size_t w) {
   }
   return true;
 }
+
+}  // namespace
 
 Cues find_cues(const TextAnalysis& text, Stemmer& stemmer) {
   const Lexicon& lex = lexicon(stemmer);
