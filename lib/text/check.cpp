@@ -180,7 +180,7 @@ std::optional<std::pair<std::uint32_t, double>> stated_by_wording(const detail::
   // Candidates come best first, so on equal strength the better-ranked one stays.
   for (const detail::ScoredClaim& c : index.bm25(q, detail::kCheckCandidates, detail::kCheckOpeningTerms)) {
     if (store.concept_index().relation(c.claim)) continue;  // a claim with about is found by what it is about
-    for (const detail::Coverage& cov : index.phrasing_coverages(c.claim, q.known)) {
+    for (const detail::Coverage& cov : index.phrasing_coverages(c.claim, q)) {
       if (detail::states(cov) && detail::stronger(cov, best)) {
         best = cov;
         found = {c.claim, cov.share};

@@ -131,11 +131,39 @@ double score_of(const ConceptCandidate& c) {
          kWordingWeight * c.wording - (c.comparison_unasked ? kUnaskedComparisonPenalty : 0.0);
 }
 
-void sort_best_first(std::vector<ConceptCandidate>& out) {
-  std::sort(out.begin(), out.end(), [](const ConceptCandidate& a, const ConceptCandidate& b) {
-    return a.score != b.score ? a.score > b.score : a.claim < b.claim;
-  });
+// Best first: by score, then by claim (claims are unique among candidates).
+bool better(const ConceptCandidate& a, const ConceptCandidate& b) {
+  return a.score != b.score ? a.score > b.score : a.claim < b.claim;
 }
+
+void sort_best_first(std::vector<ConceptCandidate>& out) { std::sort(out.begin(), out.end(), better); }
+
+// The indices of candidates in sort_best_first's order, taken one at a time from a
+// heap: a loop that stops after the first few does not pay for sorting them all.
+class BestFirst {
+ public:
+  explicit BestFirst(const std::vector<ConceptCandidate>& all) : worse_{&all}, heap_(all.size()) {
+    for (std::uint32_t i = 0; i < heap_.size(); ++i) heap_[i] = i;
+    std::make_heap(heap_.begin(), heap_.end(), worse_);
+  }
+  bool empty() const { return heap_.empty(); }
+  std::uint32_t next() {
+    std::pop_heap(heap_.begin(), heap_.end(), worse_);
+    const std::uint32_t i = heap_.back();
+    heap_.pop_back();
+    return i;
+  }
+  // The indices not taken yet, in no order.
+  const std::vector<std::uint32_t>& rest() const { return heap_; }
+
+ private:
+  struct Worse {  // the heap's order: the best on top
+    const std::vector<ConceptCandidate>* all;
+    bool operator()(std::uint32_t a, std::uint32_t b) const { return better((*all)[b], (*all)[a]); }
+  };
+  Worse worse_;
+  std::vector<std::uint32_t> heap_;
+};
 
 // The wording part (a phrasing coverage, the costly one) only for the claims that
 // can still be among the best `limit`, and for those `wanted`. A claim's score
@@ -151,17 +179,28 @@ std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, Wor
     c.wording = 1.0;
     c.score = score_of(c);
   }
-  sort_best_first(all);
   std::vector<ConceptCandidate> out;
-  std::priority_queue<double, std::vector<double>, std::greater<>> best;  // the best `limit` scores so far
-  for (ConceptCandidate& c : all) {
-    const bool may_be_best = best.size() < limit || (!best.empty() && c.score >= best.top());
-    if (!may_be_best && std::find(wanted.begin(), wanted.end(), c.claim) == wanted.end()) continue;
+  const auto score_in_full = [&](ConceptCandidate& c) {
     c.wording = wording(c.claim);
     c.score = score_of(c);
-    best.push(c.score);
-    if (best.size() > limit) best.pop();
     out.push_back(std::move(c));
+  };
+  std::priority_queue<double, std::vector<double>, std::greater<>> best;  // the best `limit` scores so far
+  BestFirst order(all);
+  while (!order.empty()) {
+    ConceptCandidate& c = all[order.next()];
+    // Bounds only fall and the best `limit` only rise: once a claim cannot be among
+    // them, no later one can, and only the claims `wanted` are left to score.
+    if (best.size() >= limit && (best.empty() || c.score < best.top())) {
+      if (std::find(wanted.begin(), wanted.end(), c.claim) != wanted.end()) score_in_full(c);
+      break;
+    }
+    score_in_full(c);
+    best.push(out.back().score);
+    if (best.size() > limit) best.pop();
+  }
+  for (std::uint32_t i : order.rest()) {
+    if (std::find(wanted.begin(), wanted.end(), all[i].claim) != wanted.end()) score_in_full(all[i]);
   }
   sort_best_first(out);
   return out;
@@ -402,13 +441,13 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
   const SearchIndex& wording = store.search_index();
   if (limit >= out.size()) {
     for (ConceptCandidate& c : out) {
-      c.wording = wording.phrasing_coverage(c.claim, words.known).share;
+      c.wording = wording.phrasing_coverage(c.claim, words).share;
       c.score = score_of(c);
     }
     sort_best_first(out);
   } else {
     out = best_scored(
-        std::move(out), [&](std::uint32_t claim) { return wording.phrasing_coverage(claim, words.known).share; }, limit,
+        std::move(out), [&](std::uint32_t claim) { return wording.phrasing_coverage(claim, words).share; }, limit,
         wanted);
   }
   for (ConceptCandidate& c : out) c.concepts = concepts_named(store, naming, c.claim);
@@ -428,12 +467,15 @@ std::optional<ConceptCandidate> best_accepted(const Store& store, const TextAnal
     c.wording = 1.0;
     c.score = score_of(c);
   }
-  sort_best_first(all);
+  // A claim whose bound is under the floor cannot be it.
+  all.erase(std::remove_if(all.begin(), all.end(), [floor](const ConceptCandidate& c) { return c.score < floor; }),
+            all.end());
   const SearchIndex& wording = store.search_index();
   std::optional<ConceptCandidate> best;
-  for (ConceptCandidate& c : all) {
+  for (BestFirst order(all); !order.empty();) {
+    ConceptCandidate& c = all[order.next()];
     if (c.score < floor || (best && c.score < best->score)) break;  // bounds only fall from here
-    c.wording = wording.phrasing_coverage(c.claim, words.known).share;
+    c.wording = wording.phrasing_coverage(c.claim, words).share;
     c.score = score_of(c);
     if (c.score < floor || !accept(c)) continue;
     if (!best || c.score > best->score || (c.score == best->score && c.claim < best->claim)) best = std::move(c);

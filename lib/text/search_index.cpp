@@ -144,7 +144,11 @@ Query SearchIndex::query(std::string_view text, Stemmer& stemmer) const {
     q.max_score += idf * (Bm25::kK1 + 1.0);
   }
   std::sort(known.begin(), known.end());
-  for (std::uint32_t t : known) q.known_idf.push_back(idf_[t]);
+  q.has.assign(terms_, false);
+  for (std::uint32_t t : known) {
+    q.known_idf.push_back(idf_[t]);
+    q.has[t] = true;
+  }
   q.known = std::move(known);
   return q;
 }
@@ -262,21 +266,19 @@ std::vector<ScoredClaim> SearchIndex::bm25(const Query& q, std::size_t limit, st
 std::vector<ScoredClaim> SearchIndex::rank(const Query& q, std::size_t limit, double floor) const {
   const std::size_t wanted = limit > SIZE_MAX / 2 ? SIZE_MAX : 2 * limit;  // a C caller's huge limit
   std::vector<ScoredClaim> out = bm25(q, std::max(kRescored, wanted));
-  for (ScoredClaim& s : out) s.score *= (1.0 + phrasing_coverage(s.claim, q.known).share) / 2.0;
+  for (ScoredClaim& s : out) s.score *= (1.0 + phrasing_coverage(s.claim, q).share) / 2.0;
   out.erase(std::remove_if(out.begin(), out.end(), [&](const ScoredClaim& s) { return s.score < floor; }), out.end());
   keep_best(out, limit);
   return out;
 }
 
-Coverage SearchIndex::cover(std::uint32_t p, const std::vector<std::uint32_t>& present) const {
+template <class Has>
+Coverage SearchIndex::cover(std::uint32_t p, Has has) const {
   Coverage c;
-  auto it = present.begin();
   const std::uint32_t begin = phrasing_begin_[p], end = phrasing_end_[p];
-  for (std::uint32_t k = begin; k < end; ++k) {  // both sorted: one merge-like pass
+  for (std::uint32_t k = begin; k < end; ++k) {
     const std::uint32_t t = phrasing_term_[k];
-    it = std::lower_bound(it, present.end(), t);
-    if (it == present.end()) break;
-    if (*it == t) {
+    if (has(t)) {
       c.found += idf_[t];
       ++c.terms;
     }
@@ -289,25 +291,53 @@ Coverage SearchIndex::cover(std::uint32_t p, const std::vector<std::uint32_t>& p
 
 // For a claim out of range (only an index that failed its check, which is empty):
 // no coverage.
-Coverage SearchIndex::phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const {
+template <class Has>
+Coverage SearchIndex::best_cover(std::uint32_t claim, Has has) const {
   Coverage best;
   if (claim >= claims_) return best;
   for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) {
-    const Coverage c = cover(k, present);
+    const Coverage c = cover(k, has);
     if (c.share > best.share || (c.share == best.share && c.terms > best.terms)) best = c;
   }
   return best;
 }
 
-std::vector<Coverage> SearchIndex::phrasing_coverages(std::uint32_t claim,
-                                                      const std::vector<std::uint32_t>& present) const {
+template <class Has>
+std::vector<Coverage> SearchIndex::covers(std::uint32_t claim, Has has) const {
   std::vector<Coverage> out;
   if (claim >= claims_) return out;
   out.reserve(phrasing_offsets_[claim + 1] - phrasing_offsets_[claim]);
-  for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) {
-    out.push_back(cover(k, present));
-  }
+  for (std::uint32_t k = phrasing_offsets_[claim]; k < phrasing_offsets_[claim + 1]; ++k) out.push_back(cover(k, has));
   return out;
+}
+
+namespace {
+
+// Term look-ups: by binary search in sorted ids, or in a query's marks.
+auto in_sorted(const std::vector<std::uint32_t>& present) {
+  return [&present](std::uint32_t t) { return std::binary_search(present.begin(), present.end(), t); };
+}
+auto in_query(const Query& q) {
+  return [&q](std::uint32_t t) { return t < q.has.size() && q.has[t]; };
+}
+
+}  // namespace
+
+Coverage SearchIndex::phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const {
+  return best_cover(claim, in_sorted(present));
+}
+
+std::vector<Coverage> SearchIndex::phrasing_coverages(std::uint32_t claim,
+                                                      const std::vector<std::uint32_t>& present) const {
+  return covers(claim, in_sorted(present));
+}
+
+Coverage SearchIndex::phrasing_coverage(std::uint32_t claim, const Query& q) const {
+  return best_cover(claim, in_query(q));
+}
+
+std::vector<Coverage> SearchIndex::phrasing_coverages(std::uint32_t claim, const Query& q) const {
+  return covers(claim, in_query(q));
 }
 
 }  // namespace claimkb::detail

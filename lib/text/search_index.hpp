@@ -54,6 +54,7 @@ struct Query {
   std::vector<std::uint32_t> known;
   std::vector<float> known_idf;  // parallel to known
   double max_score = 0.0;        // sum of idf * (k1 + 1) over every distinct term
+  std::vector<bool> has;         // by term id: whether it is in known (one look-up, for coverage)
 };
 
 // How much of one of a claim's wordings some terms contain (phrasing_coverage).
@@ -128,6 +129,9 @@ class SearchIndex {
   // The phrasing with the largest share (more terms found breaks a tie). A share of
   // 1 means some phrasing is wholly contained in `present`.
   Coverage phrasing_coverage(std::uint32_t claim, const std::vector<std::uint32_t>& present) const;
+  // The same for the query's known terms, by look-up (the hot path of matching).
+  std::vector<Coverage> phrasing_coverages(std::uint32_t claim, const Query& q) const;
+  Coverage phrasing_coverage(std::uint32_t claim, const Query& q) const;
 
   std::size_t claim_count() const { return claims_; }
   std::size_t term_count() const { return terms_; }
@@ -136,7 +140,13 @@ class SearchIndex {
 
  private:
   std::string_view term(std::uint32_t t) const;
-  Coverage cover(std::uint32_t phrasing, const std::vector<std::uint32_t>& present) const;
+  // `has(t)`: whether term t is present.
+  template <class Has>
+  Coverage cover(std::uint32_t phrasing, Has has) const;
+  template <class Has>
+  Coverage best_cover(std::uint32_t claim, Has has) const;
+  template <class Has>
+  std::vector<Coverage> covers(std::uint32_t claim, Has has) const;
 
   std::uint32_t claims_ = 0, terms_ = 0, postings_ = 0, phrasings_ = 0, phrasing_terms_ = 0;
   double unknown_idf_ = 0.0;
