@@ -215,24 +215,24 @@ std::vector<ClaimMention> check(const KnowledgeBase& kb, std::string_view text) 
     }
     std::string words = without_quoted_titles(sentence);
     const Reading own = read(store, words, stemmer);
-    // The best claim the sentence makes, read alone or, when it leans on the
-    // sentence before, with it.
+    // The claim the sentence makes: the best by concepts, read alone; else one
+    // found by its wording; else, when the sentence leans on the one before, the
+    // best by concepts read with it.
     auto made = detail::best_accepted(store, own.analysis, own.cues, own.query, detail::kSentenceFloor,
                                       [&](const detail::ConceptCandidate& c) { return makes(store, c); });
-    if (!made && !previous.empty() && !own.analysis.mentions.empty() && own.cues.relations.any() &&
+    std::optional<std::pair<std::uint32_t, double>> found;
+    if (!made) found = stated_by_wording(store, own.query);
+    if (!made && !found && !previous.empty() && !own.analysis.mentions.empty() && own.cues.relations.any() &&
         leans_on_previous(own.analysis.words)) {
       previous += ' ';
       previous += words;
       made = made_with_previous(store, own, previous, stemmer);
     }
     previous = std::move(words);
-    std::optional<std::pair<std::uint32_t, double>> found;
     std::vector<std::uint32_t> named;
     if (made) {
       found = {made->claim, made->score};
       named = made->concepts;
-    } else {
-      found = stated_by_wording(store, own.query);
     }
     if (!found) continue;
     const Grade& grade = store.grade(found->first);
