@@ -138,38 +138,52 @@ bool better(const ConceptCandidate& a, const ConceptCandidate& b) {
 
 void sort_best_first(std::vector<ConceptCandidate>& out) { std::sort(out.begin(), out.end(), better); }
 
-// The indices of candidates in sort_best_first's order, taken one at a time from a
-// heap: a loop that stops after the first few does not pay for sorting them all.
 // How many items ahead a loop over claims asks for the memory it will read (a
 // claim's data is scattered over large arrays, so each one mostly waits for memory
 // unless several loads are under way at once).
 constexpr std::size_t kAhead = 4;
 
+// The indices of candidates in sort_best_first's order, taken one at a time from a
+// heap: a loop that stops after the first few does not pay for sorting them all.
+// The heap holds each candidate's score and claim, copied when it is built (a
+// candidate's score may change once it is taken, never before), so that comparing
+// two does not reach into the large candidates. Claims are distinct, so the order
+// is total and the same as sort_best_first's.
 class BestFirst {
  public:
-  explicit BestFirst(const std::vector<ConceptCandidate>& all) : worse_{&all}, heap_(all.size()) {
-    for (std::uint32_t i = 0; i < heap_.size(); ++i) heap_[i] = i;
-    std::make_heap(heap_.begin(), heap_.end(), worse_);
+  explicit BestFirst(const std::vector<ConceptCandidate>& all) {
+    heap_.reserve(all.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) heap_.push_back({all[i].score, all[i].claim, i});
+    std::make_heap(heap_.begin(), heap_.end(), Worse{});
   }
   bool empty() const { return heap_.empty(); }
   std::uint32_t next() {
-    std::pop_heap(heap_.begin(), heap_.end(), worse_);
-    const std::uint32_t i = heap_.back();
+    std::pop_heap(heap_.begin(), heap_.end(), Worse{});
+    const std::uint32_t i = heap_.back().index;
     heap_.pop_back();
     return i;
   }
   // The index next() returns (not empty).
-  std::uint32_t top() const { return heap_.front(); }
+  std::uint32_t top() const { return heap_.front().index; }
   // The indices not taken yet, in no order.
-  const std::vector<std::uint32_t>& rest() const { return heap_; }
+  std::vector<std::uint32_t> rest() const {
+    std::vector<std::uint32_t> out;
+    out.reserve(heap_.size());
+    for (const Key& k : heap_) out.push_back(k.index);
+    return out;
+  }
 
  private:
-  struct Worse {  // the heap's order: the best on top
-    const std::vector<ConceptCandidate>* all;
-    bool operator()(std::uint32_t a, std::uint32_t b) const { return better((*all)[b], (*all)[a]); }
+  struct Key {
+    double score;
+    std::uint32_t claim, index;
   };
-  Worse worse_;
-  std::vector<std::uint32_t> heap_;
+  struct Worse {  // the heap's order: the best on top (better() on the copied fields)
+    bool operator()(const Key& a, const Key& b) const {
+      return b.score != a.score ? b.score > a.score : b.claim < a.claim;
+    }
+  };
+  std::vector<Key> heap_;
 };
 
 // The wording part (a phrasing coverage, the costly one) only for the claims that
@@ -383,7 +397,10 @@ std::vector<ConceptCandidate> unscored_candidates(const Store& store, const Text
   std::vector<std::uint32_t> own;  // the claim's concepts
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::uint32_t claim = candidates[i];
-    if (i + kAhead < candidates.size()) store.prefetch_refs(Table::claim, candidates[i + kAhead]);
+    if (i + kAhead < candidates.size()) {
+      store.prefetch_refs(Table::claim, candidates[i + kAhead]);
+      index.prefetch_relation(candidates[i + kAhead]);
+    }
     const IndexList subject = store.refs(Table::claim, claim, 3), object = store.refs(Table::claim, claim, 4);
     const IndexList compared = store.refs(Table::claim, claim, 5), population = store.refs(Table::claim, claim, 6);
     const bool compares = !compared.empty() && all_named(compared) && cues.comparative;
