@@ -48,6 +48,8 @@ class Packed {
   Packed() = default;
   explicit Packed(const char* p) : p_(p) {}
   T operator[](std::size_t i) const { return load<T>(p_ + i * sizeof(T)); }
+  // Asks the processor to start loading element i (a hint, no effect on results).
+  void prefetch(std::size_t i) const { __builtin_prefetch(p_ + i * sizeof(T)); }
 
  private:
   const char* p_ = nullptr;

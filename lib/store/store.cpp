@@ -71,8 +71,6 @@ bool acyclic(std::uint32_t count, Next next) {
 
 }  // namespace
 
-std::uint32_t IndexList::operator[](std::uint32_t k) const { return le32(p_ + 4 * std::uint64_t{k}); }
-
 Table ref_target(Table t, int group) {
   // From the field tables, once: group g of a record type is filled by the field
   // whose key says refers_to(..., g).
@@ -183,6 +181,14 @@ IndexList Store::refs(Table t, std::uint32_t i, int group) const {
       std::uint64_t{i} * static_cast<std::uint64_t>(ref_groups(t)) + static_cast<std::uint64_t>(group);
   const std::uint32_t begin = le32(offsets + 4 * entry), end = le32(offsets + 4 * (entry + 1));
   return IndexList(bytes_.at(t, Part::refs).data() + 4 * std::uint64_t{begin}, end - begin);
+}
+
+void Store::prefetch_refs(Table t, std::uint32_t i) const {
+  if (i >= size(t)) return;
+  const std::uint64_t groups = static_cast<std::uint64_t>(ref_groups(t)), entry = std::uint64_t{i} * groups;
+  const char* offsets = bytes_.at(t, Part::ref_offsets).data();
+  __builtin_prefetch(offsets + 4 * entry);  // the record's offsets may span two cache lines
+  __builtin_prefetch(offsets + 4 * (entry + groups));
 }
 
 const Claim& Store::claim(std::uint32_t i) const { return claims_->get(i); }

@@ -138,31 +138,52 @@ bool better(const ConceptCandidate& a, const ConceptCandidate& b) {
 
 void sort_best_first(std::vector<ConceptCandidate>& out) { std::sort(out.begin(), out.end(), better); }
 
+// How many items ahead a loop over claims asks for the memory it will read (a
+// claim's data is scattered over large arrays, so each one mostly waits for memory
+// unless several loads are under way at once).
+constexpr std::size_t kAhead = 4;
+
 // The indices of candidates in sort_best_first's order, taken one at a time from a
 // heap: a loop that stops after the first few does not pay for sorting them all.
+// The heap holds each candidate's score and claim, copied when it is built (a
+// candidate's score may change once it is taken, never before), so that comparing
+// two does not reach into the large candidates. Claims are distinct, so the order
+// is total and the same as sort_best_first's.
 class BestFirst {
  public:
-  explicit BestFirst(const std::vector<ConceptCandidate>& all) : worse_{&all}, heap_(all.size()) {
-    for (std::uint32_t i = 0; i < heap_.size(); ++i) heap_[i] = i;
-    std::make_heap(heap_.begin(), heap_.end(), worse_);
+  explicit BestFirst(const std::vector<ConceptCandidate>& all) {
+    heap_.reserve(all.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) heap_.push_back({all[i].score, all[i].claim, i});
+    std::make_heap(heap_.begin(), heap_.end(), Worse{});
   }
   bool empty() const { return heap_.empty(); }
   std::uint32_t next() {
-    std::pop_heap(heap_.begin(), heap_.end(), worse_);
-    const std::uint32_t i = heap_.back();
+    std::pop_heap(heap_.begin(), heap_.end(), Worse{});
+    const std::uint32_t i = heap_.back().index;
     heap_.pop_back();
     return i;
   }
+  // The index next() returns (not empty).
+  std::uint32_t top() const { return heap_.front().index; }
   // The indices not taken yet, in no order.
-  const std::vector<std::uint32_t>& rest() const { return heap_; }
+  std::vector<std::uint32_t> rest() const {
+    std::vector<std::uint32_t> out;
+    out.reserve(heap_.size());
+    for (const Key& k : heap_) out.push_back(k.index);
+    return out;
+  }
 
  private:
-  struct Worse {  // the heap's order: the best on top
-    const std::vector<ConceptCandidate>* all;
-    bool operator()(std::uint32_t a, std::uint32_t b) const { return better((*all)[b], (*all)[a]); }
+  struct Key {
+    double score;
+    std::uint32_t claim, index;
   };
-  Worse worse_;
-  std::vector<std::uint32_t> heap_;
+  struct Worse {  // the heap's order: the best on top (better() on the copied fields)
+    bool operator()(const Key& a, const Key& b) const {
+      return b.score != a.score ? b.score > a.score : b.claim < a.claim;
+    }
+  };
+  std::vector<Key> heap_;
 };
 
 // The wording part (a phrasing coverage, the costly one) only for the claims that
@@ -172,8 +193,8 @@ class BestFirst {
 // share of 1 bounds it. Taken in the order of that bound, a claim whose bound is
 // below the `limit` best scores found so far cannot be among the best `limit`:
 // they are exactly those of scoring every claim, in the same order.
-template <typename Wording>
-std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, Wording wording, std::size_t limit,
+std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, const SearchIndex& index,
+                                          const Query& words, std::size_t limit,
                                           const std::vector<std::uint32_t>& wanted) {
   for (ConceptCandidate& c : all) {
     c.wording = 1.0;
@@ -181,7 +202,7 @@ std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, Wor
   }
   std::vector<ConceptCandidate> out;
   const auto score_in_full = [&](ConceptCandidate& c) {
-    c.wording = wording(c.claim);
+    c.wording = index.phrasing_coverage(c.claim, words).share;
     c.score = score_of(c);
     out.push_back(std::move(c));
   };
@@ -189,6 +210,7 @@ std::vector<ConceptCandidate> best_scored(std::vector<ConceptCandidate> all, Wor
   BestFirst order(all);
   while (!order.empty()) {
     ConceptCandidate& c = all[order.next()];
+    if (!order.empty()) index.prefetch(all[order.top()].claim);  // likely the next one scored
     // Bounds only fall and the best `limit` only rise: once a claim cannot be among
     // them, no later one can, and only the claims `wanted` are left to score.
     if (best.size() >= limit && (best.empty() || c.score < best.top())) {
@@ -340,7 +362,9 @@ std::vector<std::uint32_t> candidate_claims(const Store& store, TextNaming& nami
   const ConceptIndex& index = store.concept_index();
   std::vector<std::uint32_t> out;
   auto consider = [&](const std::vector<std::uint32_t>& claims) {
-    for (std::uint32_t claim : claims) {
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+      const std::uint32_t claim = claims[i];
+      if (i + kAhead < claims.size()) store.prefetch_refs(Table::claim, claims[i + kAhead]);
       const IndexList object = store.refs(Table::claim, claim, 4);
       bool named = object.empty() || (cues.comparative && !store.refs(Table::claim, claim, 5).empty()) ||
                    object_implied(index, cues, subjects, claim);
@@ -371,7 +395,12 @@ std::vector<ConceptCandidate> unscored_candidates(const Store& store, const Text
     return true;
   };
   std::vector<std::uint32_t> own;  // the claim's concepts
-  for (std::uint32_t claim : candidates) {
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::uint32_t claim = candidates[i];
+    if (i + kAhead < candidates.size()) {
+      store.prefetch_refs(Table::claim, candidates[i + kAhead]);
+      index.prefetch_relation(candidates[i + kAhead]);
+    }
     const IndexList subject = store.refs(Table::claim, claim, 3), object = store.refs(Table::claim, claim, 4);
     const IndexList compared = store.refs(Table::claim, claim, 5), population = store.refs(Table::claim, claim, 6);
     const bool compares = !compared.empty() && all_named(compared) && cues.comparative;
@@ -440,15 +469,15 @@ std::vector<ConceptCandidate> covered_claims(const Store& store, const TextAnaly
   std::vector<ConceptCandidate> out = unscored_candidates(store, text, cues, subjects, naming);
   const SearchIndex& wording = store.search_index();
   if (limit >= out.size()) {
-    for (ConceptCandidate& c : out) {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      ConceptCandidate& c = out[i];
+      if (i + kAhead < out.size()) wording.prefetch(out[i + kAhead].claim);
       c.wording = wording.phrasing_coverage(c.claim, words).share;
       c.score = score_of(c);
     }
     sort_best_first(out);
   } else {
-    out = best_scored(
-        std::move(out), [&](std::uint32_t claim) { return wording.phrasing_coverage(claim, words).share; }, limit,
-        wanted);
+    out = best_scored(std::move(out), wording, words, limit, wanted);
   }
   for (ConceptCandidate& c : out) c.concepts = concepts_named(store, naming, c.claim);
   return out;
@@ -474,6 +503,7 @@ std::optional<ConceptCandidate> best_accepted(const Store& store, const TextAnal
   std::optional<ConceptCandidate> best;
   for (BestFirst order(all); !order.empty();) {
     ConceptCandidate& c = all[order.next()];
+    if (!order.empty()) wording.prefetch(all[order.top()].claim);   // likely the next one scored
     if (c.score < floor || (best && c.score < best->score)) break;  // bounds only fall from here
     c.wording = wording.phrasing_coverage(c.claim, words).share;
     c.score = score_of(c);

@@ -311,6 +311,15 @@ std::vector<Coverage> SearchIndex::covers(std::uint32_t claim, Has has) const {
   return out;
 }
 
+void SearchIndex::prefetch(std::uint32_t claim) const {
+  if (claim >= claims_) return;
+  const std::uint32_t p = phrasing_offsets_[claim];
+  if (p >= phrasings_) return;
+  phrasing_end_.prefetch(p);
+  phrasing_mass_.prefetch(p);
+  phrasing_term_.prefetch(phrasing_begin_[p]);
+}
+
 namespace {
 
 // Term look-ups: by binary search in sorted ids, or in a query's marks.
